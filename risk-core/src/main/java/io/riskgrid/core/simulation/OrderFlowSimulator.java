@@ -1,0 +1,66 @@
+package io.riskgrid.core.simulation;
+
+import io.riskgrid.core.account.Account;
+import io.riskgrid.core.instrument.Instrument;
+import io.riskgrid.core.position.Fill;
+import io.riskgrid.core.position.Side;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Generates demo fills: each fill picks an account and an instrument at random and trades a
+ * notional of 0.5% to 3% of the account's equity at the current price. Each account keeps its
+ * gross exposure near a target between 1x and 3x its equity: once a position is larger than
+ * a fifth of that target it is traded down more often than up, so books breathe instead of
+ * growing without bound. Fill ids are {@code <prefix>-<sequence>}.
+ * <p>
+ * This class is mutable (it tracks the quantities it has sent) and not thread-safe; one simulator
+ * thread owns it.
+ */
+public final class OrderFlowSimulator {
+
+    private final List<Account> accounts;
+    private final List<Instrument> instruments;
+    private final double[][] quantities;
+    private final double[] targetLeverage;
+    private final SplittableRandom random;
+    private final String prefix;
+    private long sequence;
+
+    public OrderFlowSimulator(List<Account> accounts, List<Instrument> instruments, String prefix, long seed) {
+        this.accounts = List.copyOf(accounts);
+        this.instruments = List.copyOf(instruments);
+        this.quantities = new double[accounts.size()][instruments.size()];
+        this.random = new SplittableRandom(seed);
+        this.targetLeverage = new double[accounts.size()];
+        for (int a = 0; a < targetLeverage.length; a++) {
+            targetLeverage[a] = 1 + 2 * random.nextDouble();
+        }
+        this.prefix = prefix;
+    }
+
+    /** The next fill, at the current {@code prices} (in instrument order), stamped {@code now}. */
+    public Fill next(double[] prices, long now) {
+        int a = random.nextInt(accounts.size());
+        int i = random.nextInt(instruments.size());
+        Account account = accounts.get(a);
+        Instrument instrument = instruments.get(i);
+        double unitValue = prices[i] * instrument.contractSize();
+        double notional = account.initialEquity() * (0.005 + 0.025 * random.nextDouble());
+        double quantity = Math.max(1, Math.round(notional / unitValue));
+        double held = quantities[a][i] * unitValue;
+        double cap = account.initialEquity() * targetLeverage[a] / 5;
+        double buyProbability = held > cap ? 0.2 : held < -cap ? 0.8 : 0.5;
+        Side side = random.nextDouble() < buyProbability ? Side.BUY : Side.SELL;
+        quantities[a][i] += side.sign() * quantity;
+        double slippage = 1 + (random.nextDouble() - 0.5) * 0.001;
+        double price = Math.round(prices[i] * slippage * 100) / 100.0;
+        String fillId = prefix + "-" + (++sequence);
+        return new Fill(fillId, account.accountId(), instrument.instrumentId(), side, quantity, Math.max(price, 0.01),
+                now, account.strategy(), VENUES[(int) (sequence % VENUES.length)].toUpperCase(Locale.ROOT));
+    }
+
+    private static final String[] VENUES = {"xnas", "xnys", "bats", "arcx", "iexg"};
+}
