@@ -1,0 +1,171 @@
+package io.riskgrid.compute.ingest;
+
+import io.riskgrid.core.position.IngestResult;
+import io.riskgrid.core.price.Price;
+import io.riskgrid.core.price.PriceBatch;
+import io.riskgrid.grid.schema.GridTables;
+import io.riskgrid.grid.schema.PositionKey;
+import io.riskgrid.grid.schema.PriceRow;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteCache;
+import org.apache.ignite.cache.affinity.Affinity;
+import org.apache.ignite.cache.query.SqlFieldsQuery;
+import org.apache.ignite.cluster.ClusterNode;
+import org.apache.ignite.compute.ComputeJob;
+import org.apache.ignite.compute.ComputeJobAdapter;
+import org.apache.ignite.compute.ComputeJobResult;
+import org.apache.ignite.compute.ComputeTaskAdapter;
+import org.apache.ignite.compute.ComputeTaskName;
+import org.apache.ignite.resources.IgniteInstanceResource;
+
+import javax.cache.processor.EntryProcessor;
+import javax.cache.processor.MutableEntry;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Ingests a batch of prices: checks every price (known instrument, positive price), stores each
+ * in PRICES unless PRICES already holds a newer one, then has every server node re-mark the
+ * positions in those instruments of the accounts it is primary for, and recompute their risk.
+ * A batch with one bad price is rejected whole and nothing is stored. Callable from the thin
+ * client as {@value #NAME}.
+ */
+@ComputeTaskName(PriceIngestTask.NAME)
+public class PriceIngestTask extends ComputeTaskAdapter<PriceBatch, IngestResult> {
+
+    /** The task name thin clients call: the class name, so that any server node can load it without a deployment step. */
+    public static final String NAME = "io.riskgrid.compute.ingest.PriceIngestTask";
+
+    @IgniteInstanceResource
+    private transient Ignite ignite;
+
+    @Override
+    public Map<? extends ComputeJob, ClusterNode> map(List<ClusterNode> subgrid, PriceBatch batch) {
+        List<String> problems = new ArrayList<>();
+        List<Price> prices = batch == null ? List.of() : batch.toPrices(problems);
+        IgniteCache<String, PriceRow> cache = ignite.cache(GridTables.PRICES);
+        if (problems.isEmpty() && !prices.isEmpty()) {
+            Set<String> ids = new LinkedHashSet<>();
+            prices.forEach(p -> ids.add(p.instrumentId()));
+            Set<String> known = ignite.<String, Object>cache(GridTables.INSTRUMENTS).getAll(ids).keySet();
+            for (int i = 0; i < prices.size(); i++) {
+                if (!known.contains(prices.get(i).instrumentId())) {
+                    problems.add("prices[" + i + "].instrumentId: unknown instrument '" + prices.get(i).instrumentId() + "'");
+                }
+            }
+        }
+        ClusterNode here = subgrid.contains(ignite.cluster().localNode()) ? ignite.cluster().localNode() : subgrid.get(0);
+        if (!problems.isEmpty()) {
+            return Map.of(new Answer(IngestResult.rejected(problems)), here);
+        }
+        // Latest observation per instrument within the batch; older ones change nothing.
+        Map<String, Price> latest = new LinkedHashMap<>();
+        for (Price p : prices) {
+            latest.merge(p.instrumentId(), p, (a, b) -> b.timestamp() >= a.timestamp() ? b : a);
+        }
+        for (Price p : latest.values()) {
+            cache.invoke(p.instrumentId(), new KeepNewest(), p.price(), p.timestamp());
+        }
+        IngestCounters.prices(prices.size());
+        if (latest.isEmpty()) {
+            return Map.of(new Answer(IngestResult.applied(0, 0)), here);
+        }
+        String[] instrumentIds = latest.keySet().toArray(new String[0]);
+        Map<ComputeJob, ClusterNode> jobs = new HashMap<>();
+        for (ClusterNode node : subgrid) {
+            if (!node.isClient()) {
+                jobs.put(new Remark(instrumentIds), node);
+            }
+        }
+        jobs.put(new Answer(IngestResult.applied(prices.size(), 0)), here);
+        return jobs;
+    }
+
+    @Override
+    public IngestResult reduce(List<ComputeJobResult> results) {
+        for (ComputeJobResult r : results) {
+            if (r.getException() != null) {
+                throw r.getException();
+            }
+            Object data = r.getData();
+            if (data instanceof IngestResult result) {
+                return result;
+            }
+        }
+        return IngestResult.applied(0, 0);
+    }
+
+    /** Replaces a price only with one at least as new. */
+    static final class KeepNewest implements EntryProcessor<String, PriceRow, Void> {
+        @Override
+        public Void process(MutableEntry<String, PriceRow> entry, Object... args) {
+            double price = (Double) args[0];
+            long ts = (Long) args[1];
+            PriceRow current = entry.getValue();
+            if (current == null || ts >= current.ts) {
+                PriceRow row = new PriceRow();
+                row.price = price;
+                row.ts = ts;
+                entry.setValue(row);
+            }
+            return null;
+        }
+    }
+
+    /** Returns a fixed result. */
+    private static final class Answer extends ComputeJobAdapter {
+        private final IngestResult result;
+
+        Answer(IngestResult result) {
+            this.result = result;
+        }
+
+        @Override
+        public Object execute() {
+            return result;
+        }
+    }
+
+    /** Re-marks, on one node, the accounts it is primary for that hold any of the instruments. */
+    private static final class Remark extends ComputeJobAdapter {
+        private final String[] instrumentIds;
+
+        @IgniteInstanceResource
+        private transient Ignite ignite;
+
+        Remark(String[] instrumentIds) {
+            this.instrumentIds = instrumentIds;
+        }
+
+        @Override
+        public Object execute() {
+            IgniteCache<PositionKey, ?> positions = ignite.cache(GridTables.POSITIONS);
+            Affinity<String> affinity = ignite.affinity(GridTables.ACCOUNT_RISK);
+            ClusterNode local = ignite.cluster().localNode();
+            Map<String, List<String>> byAccount = new LinkedHashMap<>();
+            for (String instrumentId : instrumentIds) {
+                SqlFieldsQuery q = new SqlFieldsQuery("SELECT ACCOUNT_ID FROM POSITIONS WHERE INSTRUMENT_ID = ?")
+                        .setArgs(instrumentId).setLocal(true).setSchema(GridTables.SCHEMA);
+                for (List<?> row : positions.query(q)) {
+                    String accountId = (String) row.get(0);
+                    if (affinity.isPrimary(local, accountId)) {
+                        byAccount.computeIfAbsent(accountId, a -> new ArrayList<>()).add(instrumentId);
+                    }
+                }
+            }
+            AccountBook book = new AccountBook(ignite);
+            long now = System.currentTimeMillis();
+            int remarked = 0;
+            for (Map.Entry<String, List<String>> e : byAccount.entrySet()) {
+                remarked += book.remark(e.getKey(), e.getValue(), now);
+            }
+            IngestCounters.remarked(remarked);
+            return remarked;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.riskgrid.grid.node;
+
+import io.riskgrid.grid.schema.GridTables;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.Ignition;
+import org.apache.ignite.cluster.ClusterState;
+import org.apache.ignite.configuration.ClientConnectorConfiguration;
+import org.apache.ignite.configuration.DataRegionConfiguration;
+import org.apache.ignite.configuration.DataStorageConfiguration;
+import org.apache.ignite.configuration.IgniteConfiguration;
+import org.apache.ignite.configuration.ThinClientConfiguration;
+import org.apache.ignite.configuration.TransactionConfiguration;
+import org.apache.ignite.failure.StopNodeFailureHandler;
+import org.apache.ignite.failure.StopNodeOrHaltFailureHandler;
+import org.apache.ignite.logger.slf4j.Slf4jLogger;
+import org.apache.ignite.spi.communication.tcp.TcpCommunicationSpi;
+import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
+import org.apache.ignite.spi.discovery.tcp.ipfinder.vm.TcpDiscoveryVmIpFinder;
+
+import java.util.Collection;
+
+/**
+ * Builds and starts RiskGrid's Ignite node in code (no Spring XML): the caches and SQL tables of
+ * {@link GridTables}, static IP discovery, the thin-client connector with compute enabled, and a
+ * work directory that the configuration names. The same configuration serves the standalone
+ * {@code riskgrid node} process and the node the API embeds.
+ * <p>
+ * This class is stateless and thread-safe.
+ */
+public final class GridNode {
+
+    private GridNode() {
+    }
+
+    /** The Ignite configuration of a node with these settings. */
+    public static IgniteConfiguration configuration(GridConfig cfg) {
+        cfg.validate();
+        TcpDiscoveryVmIpFinder ipFinder = new TcpDiscoveryVmIpFinder().setAddresses(cfg.discoveryAddresses());
+        TcpDiscoverySpi discovery = new TcpDiscoverySpi()
+                .setIpFinder(ipFinder)
+                .setLocalAddress(cfg.localHost())
+                .setLocalPort(cfg.discoveryPort())
+                .setLocalPortRange(cfg.discoveryPortRange());
+        TcpCommunicationSpi communication = new TcpCommunicationSpi()
+                .setLocalAddress(cfg.localHost())
+                .setLocalPort(cfg.commPort())
+                .setLocalPortRange(cfg.commPortRange());
+        ClientConnectorConfiguration connector = new ClientConnectorConfiguration()
+                .setHost(cfg.localHost())
+                .setPort(cfg.thinPort())
+                .setPortRange(cfg.thinPortRange())
+                .setThinClientConfiguration(new ThinClientConfiguration().setMaxActiveComputeTasksPerConnection(64));
+        DataRegionConfiguration region = new DataRegionConfiguration()
+                .setName("default")
+                .setInitialSize(Math.min(256L, cfg.dataRegionMb()) * 1024 * 1024)
+                .setMaxSize(cfg.dataRegionMb() * 1024 * 1024)
+                .setPersistenceEnabled(cfg.persistence());
+        DataStorageConfiguration storage = new DataStorageConfiguration().setDefaultDataRegionConfiguration(region);
+        IgniteConfiguration ic = new IgniteConfiguration()
+                .setIgniteInstanceName(cfg.instanceName())
+                .setClientMode(cfg.clientMode())
+                .setLocalHost(cfg.localHost())
+                .setWorkDirectory(cfg.workDir().toAbsolutePath().toString())
+                .setDiscoverySpi(discovery)
+                .setCommunicationSpi(communication)
+                // No REST connector (it would open 11211): the API and thin clients are the ways in.
+                .setConnectorConfiguration(null)
+                .setGridLogger(new Slf4jLogger())
+                .setMetricsLogFrequency(0)
+                .setPeerClassLoadingEnabled(false)
+                .setTransactionConfiguration(new TransactionConfiguration()
+                        .setDefaultTxTimeout(10_000)
+                        .setTxTimeoutOnPartitionMapExchange(5_000))
+                .setFailureHandler(cfg.gentleFailure() ? new StopNodeFailureHandler() : new StopNodeOrHaltFailureHandler());
+        if (!cfg.clientMode()) {
+            ic.setClientConnectorConfiguration(connector);
+            ic.setDataStorageConfiguration(storage);
+        } else {
+            ic.setClientConnectorConfiguration(null);
+        }
+        ic.setCacheConfiguration(GridTables.cacheConfigurations().toArray(new org.apache.ignite.configuration.CacheConfiguration[0]));
+        return ic;
+    }
+
+    /** Starts a node and, with persistence, activates the cluster once it has formed. */
+    public static Ignite start(GridConfig cfg) {
+        Ignite ignite = Ignition.start(configuration(cfg));
+        if (cfg.persistence() && !cfg.clientMode() && ignite.cluster().state() != ClusterState.ACTIVE) {
+            ignite.cluster().state(ClusterState.ACTIVE);
+        }
+        return ignite;
+    }
+
+    /**
+     * True when the node is in the topology, the cluster is active and every RiskGrid cache is
+     * started: what the API's health check reports as UP.
+     */
+    public static boolean isReady(Ignite ignite) {
+        try {
+            if (ignite.cluster().state() != ClusterState.ACTIVE) {
+                return false;
+            }
+            if (!ignite.cluster().nodes().contains(ignite.cluster().localNode())) {
+                return false;
+            }
+            Collection<String> names = ignite.cacheNames();
+            return names.containsAll(GridTables.ALL);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}

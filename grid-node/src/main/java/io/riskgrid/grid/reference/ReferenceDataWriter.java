@@ -1,0 +1,99 @@
+package io.riskgrid.grid.reference;
+
+import io.riskgrid.compute.ingest.AccountBook;
+import io.riskgrid.compute.ingest.PriceIngestTask;
+import io.riskgrid.core.account.Account;
+import io.riskgrid.core.instrument.Instrument;
+import io.riskgrid.core.limit.AccountLimit;
+import io.riskgrid.core.position.IngestResult;
+import io.riskgrid.core.price.Price;
+import io.riskgrid.core.price.PriceBatch;
+import io.riskgrid.grid.schema.AccountRiskRow;
+import io.riskgrid.grid.schema.AccountRow;
+import io.riskgrid.grid.schema.GridTables;
+import io.riskgrid.grid.schema.InstrumentRow;
+import io.riskgrid.grid.schema.LimitKey;
+import io.riskgrid.grid.schema.LimitRow;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteCache;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes reference data into the grid: instruments, accounts (each with its initial ACCOUNT_RISK
+ * row, so risk exists for every account from the start), limits and opening prices. Used by the
+ * demo and by tests; every method can be called from a server or a client node.
+ * <p>
+ * This class is thread-safe.
+ */
+public final class ReferenceDataWriter {
+
+    private final Ignite ignite;
+
+    public ReferenceDataWriter(Ignite ignite) {
+        this.ignite = ignite;
+    }
+
+    public void upsertInstruments(List<Instrument> instruments) {
+        Map<String, InstrumentRow> rows = new LinkedHashMap<>();
+        for (Instrument i : instruments) {
+            InstrumentRow r = new InstrumentRow();
+            r.symbol = i.symbol();
+            r.assetClass = i.assetClass();
+            r.sector = i.sector();
+            r.currency = i.currency();
+            r.contractSize = i.contractSize();
+            r.marginRate = i.marginRate();
+            rows.put(i.instrumentId(), r);
+        }
+        ignite.<String, InstrumentRow>cache(GridTables.INSTRUMENTS).putAll(rows);
+    }
+
+    /** Stores the accounts and gives each one that has none a flat ACCOUNT_RISK row. */
+    public void upsertAccounts(List<Account> accounts) {
+        IgniteCache<String, AccountRow> cache = ignite.cache(GridTables.ACCOUNTS);
+        IgniteCache<String, AccountRiskRow> risk = ignite.cache(GridTables.ACCOUNT_RISK);
+        long now = System.currentTimeMillis();
+        Map<String, AccountRow> rows = new LinkedHashMap<>();
+        for (Account a : accounts) {
+            AccountRow r = new AccountRow();
+            r.name = a.name();
+            r.baseCurrency = a.baseCurrency();
+            r.initialEquity = a.initialEquity();
+            r.strategy = a.strategy();
+            rows.put(a.accountId(), r);
+        }
+        cache.putAll(rows);
+        for (Account a : accounts) {
+            risk.putIfAbsent(a.accountId(), AccountBook.initialRisk(a.initialEquity(), now));
+        }
+    }
+
+    /** Stores limits; with {@code onlyWhereAbsent}, an existing limit of the same id is kept. */
+    public void putLimits(List<AccountLimit> limits, boolean onlyWhereAbsent) {
+        IgniteCache<LimitKey, LimitRow> cache = ignite.cache(GridTables.LIMITS);
+        long now = System.currentTimeMillis();
+        for (AccountLimit l : limits) {
+            LimitRow r = new LimitRow();
+            r.scope = l.scope().name();
+            r.target = l.target();
+            r.metric = l.metric().name();
+            r.maxValue = l.maxValue();
+            r.warnAt = l.warnAt();
+            r.updatedAt = now;
+            LimitKey key = new LimitKey(l.accountId(), l.limitId());
+            if (onlyWhereAbsent) {
+                cache.putIfAbsent(key, r);
+            } else {
+                cache.put(key, r);
+            }
+        }
+    }
+
+    /** Stores prices through the price-ingest task, which re-marks positions. */
+    public IngestResult putPrices(List<Price> prices) {
+        return ignite.compute().execute(PriceIngestTask.NAME, PriceBatch.of(prices));
+    }
+}

@@ -1,0 +1,23 @@
+package io.riskgrid.grid.schema;
+
+/**
+ * A row of ALERTS, keyed by {@link AlertKey}.
+ * <p>
+ * A cache value: a mutable carrier that is copied into and out of the grid, so changing an instance
+ * changes nothing in the grid until it is put. Not thread-safe; do not share an instance between threads.
+ * Each field is a SQL column named in upper snake case ({@code avgPrice} is {@code AVG_PRICE}).
+ */
+public final class AlertRow {
+
+    public String limitId;
+    public String metric;
+    public String severity;
+    public String status;
+    public double currentValue;
+    public double limitValue;
+    public double utilization;
+    public long createdAt;
+    public long updatedAt;
+    public String ackBy;
+    public Long ackAt;
+}
