@@ -34,7 +34,7 @@ public final class GridNodeMain {
         }
         Ignite ignite = GridNode.start(cfg);
         System.out.println("RiskGrid node " + cfg.instanceName() + " started: id " + ignite.cluster().localNode().id()
-                + ", thin client and JDBC on " + cfg.localHost() + ":" + cfg.thinPort()
+                + ", thin client and JDBC on " + cfg.localHost() + ":" + GridNode.thinPort(ignite, cfg)
                 + ", discovery " + String.join(",", cfg.discoveryAddresses())
                 + ", work dir " + cfg.workDir().toAbsolutePath()
                 + ", cluster of " + ignite.cluster().forServers().nodes().size() + " server node(s)");

@@ -92,6 +92,15 @@ public final class GridNode {
     }
 
     /**
+     * The thin-client port the node actually bound: the configured one, or the next free one in its
+     * range when another node on the machine holds it.
+     */
+    public static int thinPort(Ignite ignite, GridConfig cfg) {
+        Object port = ignite.cluster().localNode().attribute("clientListenerPort");
+        return port instanceof Number n ? n.intValue() : cfg.thinPort();
+    }
+
+    /**
      * True when the node is in the topology, the cluster is active and every RiskGrid cache is
      * started: what the API's health check reports as UP.
      */
