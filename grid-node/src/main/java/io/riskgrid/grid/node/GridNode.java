@@ -58,6 +58,8 @@ public final class GridNode {
         DataStorageConfiguration storage = new DataStorageConfiguration().setDefaultDataRegionConfiguration(region);
         IgniteConfiguration ic = new IgniteConfiguration()
                 .setIgniteInstanceName(cfg.instanceName())
+                // A stable consistent id keeps a persistent node's storage folder across restarts and ports.
+                .setConsistentId(cfg.instanceName())
                 .setClientMode(cfg.clientMode())
                 .setLocalHost(cfg.localHost())
                 .setWorkDirectory(cfg.workDir().toAbsolutePath().toString())
