@@ -1,0 +1,262 @@
+package io.riskgrid.api.error;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.riskgrid.api.grid.GridCallException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.NotAcceptableStatusException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Turns every failure of a REST handler into an {@link ApiError} body: wrong input is a 400 that
+ * says what is wrong and in which field, an unknown id a 404, a grid that cannot take the call a
+ * 503, anything else a 500 that says no more than "internal error". Messages of Jackson, Spring
+ * or Ignite never reach the caller: they name internal classes and are logged instead.
+ * <p>
+ * This class is stateless and thread-safe.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private static final int MAX_ECHOED_VALUE = 40;
+    /** The reason Spring gives when a required request body is absent. */
+    private static final String NO_BODY = "No request body";
+
+    @ExceptionHandler(InvalidInputException.class)
+    public ResponseEntity<ApiError> invalidInput(InvalidInputException e) {
+        return badRequest(e.getMessage(), e.field());
+    }
+
+    /** Domain types reject bad values with messages written for the caller (they name the field). */
+    @ExceptionHandler(IllegalArgumentException.class)
+    public ResponseEntity<ApiError> illegalArgument(IllegalArgumentException e) {
+        return badRequest(e.getMessage(), null);
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    public ResponseEntity<ApiError> notFound(NotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiError("not_found", e.getMessage(), null));
+    }
+
+    @ExceptionHandler(ServerWebInputException.class)
+    public ResponseEntity<ApiError> unreadableInput(ServerWebInputException e) {
+        LOG.debug("unreadable request input", e);
+        MethodParameter parameter = e.getMethodParameter();
+        String name = parameter == null || parameter.getParameterName() == null ? "body" : parameter.getParameterName();
+        DataBufferLimitException tooLarge = find(e, DataBufferLimitException.class);
+        if (tooLarge != null) {
+            return payloadTooLarge();
+        }
+        if (NO_BODY.equals(e.getReason())) {
+            return badRequest("request body is required", null);
+        }
+        JsonProcessingException json = find(e, JsonProcessingException.class);
+        if (json != null) {
+            return describeJson(json, name);
+        }
+        TypeMismatchException mismatch = find(e, TypeMismatchException.class);
+        if (mismatch != null && parameter != null) {
+            return badRequest(name + " must be " + expected(parameter.getParameterType()) + ", was '"
+                    + clip(String.valueOf(mismatch.getValue())) + "'", name);
+        }
+        if (parameter != null && parameter.hasParameterAnnotation(RequestBody.class)) {
+            return badRequest("request body could not be read", null);
+        }
+        return badRequest(parameter == null ? "request could not be read" : name + " is missing or not valid",
+                parameter == null ? null : name);
+    }
+
+    @ExceptionHandler(DecodingException.class)
+    public ResponseEntity<ApiError> undecodableBody(DecodingException e) {
+        LOG.debug("undecodable request body", e);
+        JsonProcessingException json = find(e, JsonProcessingException.class);
+        return json != null ? describeJson(json, "body") : badRequest("request body could not be read", null);
+    }
+
+    @ExceptionHandler(DataBufferLimitException.class)
+    public ResponseEntity<ApiError> bodyTooLarge(DataBufferLimitException e) {
+        return payloadTooLarge();
+    }
+
+    @ExceptionHandler(WebExchangeBindException.class)
+    public ResponseEntity<ApiError> bindFailure(WebExchangeBindException e) {
+        List<InputProblem> problems = new ArrayList<>();
+        for (ObjectError error : e.getAllErrors()) {
+            String field = error instanceof FieldError f ? f.getField() : error.getObjectName();
+            problems.add(new InputProblem(field, field + " " + error.getDefaultMessage()));
+        }
+        return problems.isEmpty() ? badRequest("request input is not valid", null)
+                : invalidInput(new InvalidInputException(problems));
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    public ResponseEntity<ApiError> methodValidationFailure(HandlerMethodValidationException e) {
+        List<InputProblem> problems = new ArrayList<>();
+        e.getParameterValidationResults().forEach(result -> {
+            String field = result.getMethodParameter().getParameterName();
+            result.getResolvableErrors().forEach(err -> problems.add(new InputProblem(field, field + " " + err.getDefaultMessage())));
+        });
+        return problems.isEmpty() ? badRequest("request input is not valid", null)
+                : invalidInput(new InvalidInputException(problems));
+    }
+
+    @ExceptionHandler(GridCallException.class)
+    public ResponseEntity<ApiError> gridFailure(GridCallException e) {
+        if (e.isUnavailable()) {
+            LOG.warn("grid unavailable for a request: {}", e.getCause().toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .body(new ApiError("unavailable", "the grid cannot take the request now; retry later", null));
+        }
+        LOG.error("grid call failed", e.getCause());
+        return internal();
+    }
+
+    /** Status exceptions of the framework (405, 406, 415, ...), with a message of our own. */
+    @ExceptionHandler(ResponseStatusException.class)
+    public ResponseEntity<ApiError> status(ResponseStatusException e) {
+        HttpStatusCode code = e.getStatusCode();
+        String message;
+        if (e instanceof UnsupportedMediaTypeStatusException u) {
+            message = "content type " + (u.getContentType() == null ? "(none)" : "'" + u.getContentType() + "'")
+                    + " is not supported; send application/json";
+        } else if (e instanceof MethodNotAllowedException m) {
+            message = "method " + m.getHttpMethod() + " is not allowed here; allowed: "
+                    + m.getSupportedMethods().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
+        } else if (e instanceof NotAcceptableStatusException) {
+            message = "cannot produce the requested media type; accept application/json";
+        } else {
+            HttpStatus status = HttpStatus.resolve(code.value());
+            message = status == null ? "request failed" : status.getReasonPhrase().toLowerCase(Locale.ROOT);
+        }
+        if (code.is5xxServerError()) {
+            LOG.error("request failed", e);
+        }
+        return ResponseEntity.status(code).body(new ApiError(errorCode(code), message, null));
+    }
+
+    @ExceptionHandler(Exception.class)
+    public ResponseEntity<ApiError> unexpected(Exception e) {
+        LOG.error("unexpected failure of a request", e);
+        return internal();
+    }
+
+    private static ResponseEntity<ApiError> describeJson(JsonProcessingException json, String root) {
+        StreamReadException syntax = find(json, StreamReadException.class);
+        if (syntax != null) {
+            JsonLocation at = syntax.getLocation();
+            String where = at == null || at.getLineNr() < 0 ? ""
+                    : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+            return badRequest("request body is not valid JSON" + where, null);
+        }
+        if (json instanceof MismatchedInputException mismatch) {
+            String field = path(root, mismatch.getPath());
+            Class<?> target = mismatch.getTargetType();
+            String message = field + " must be " + expected(target);
+            if (mismatch instanceof InvalidFormatException invalid && invalid.getValue() != null) {
+                message += ", was '" + clip(String.valueOf(invalid.getValue())) + "'";
+            }
+            return badRequest(message, field);
+        }
+        if (json instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = path(root, mapping.getPath());
+            return badRequest(field + " is not valid", field);
+        }
+        return badRequest("request body could not be read", null);
+    }
+
+    /** The field path of a Jackson path: {@code fills} + [1, quantity] is {@code fills[1].quantity}. */
+    private static String path(String root, List<JsonMappingException.Reference> references) {
+        StringBuilder b = new StringBuilder(root);
+        for (JsonMappingException.Reference r : references) {
+            if (r.getIndex() >= 0) {
+                b.append('[').append(r.getIndex()).append(']');
+            } else if (r.getFieldName() != null) {
+                b.append('.').append(r.getFieldName());
+            }
+        }
+        return b.toString();
+    }
+
+    /** What a value of a Java type looks like in JSON, in words. */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "a valid value";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class || type.isEnum()) {
+            return "a string";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "a JSON array";
+        }
+        return "a JSON object";
+    }
+
+    private static String clip(String value) {
+        return value.length() <= MAX_ECHOED_VALUE ? value : value.substring(0, MAX_ECHOED_VALUE) + "...";
+    }
+
+    private static String errorCode(HttpStatusCode code) {
+        HttpStatus status = HttpStatus.resolve(code.value());
+        return status == null ? "http_" + code.value() : status.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    private static ResponseEntity<ApiError> badRequest(String message, String field) {
+        return ResponseEntity.badRequest().body(ApiError.badRequest(message, field));
+    }
+
+    private static ResponseEntity<ApiError> payloadTooLarge() {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                .body(new ApiError("payload_too_large", "request body is too large; send smaller batches", null));
+    }
+
+    private static ResponseEntity<ApiError> internal() {
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(new ApiError("internal", "internal error", null));
+    }
+}
