@@ -1,8 +1,11 @@
 package io.riskgrid.api;
 
 import io.riskgrid.api.grid.GridMode;
+import io.riskgrid.grid.node.GridNode;
+import org.apache.ignite.Ignite;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
@@ -20,10 +23,12 @@ public class ServedUrls implements ApplicationListener<ApplicationReadyEvent> {
 
     private final RiskGridProperties properties;
     private final Environment environment;
+    private final ObjectProvider<Ignite> ignite;
 
-    public ServedUrls(RiskGridProperties properties, Environment environment) {
+    public ServedUrls(RiskGridProperties properties, Environment environment, ObjectProvider<Ignite> ignite) {
         this.properties = properties;
         this.environment = environment;
+        this.ignite = ignite;
     }
 
     @Override
@@ -31,14 +36,17 @@ public class ServedUrls implements ApplicationListener<ApplicationReadyEvent> {
         if (!(event.getApplicationContext() instanceof WebServerApplicationContext web) || web.getWebServer() == null) {
             return;
         }
-        LOG.info(describe(host(environment.getProperty("server.address")), web.getWebServer().getPort()));
+        int configured = properties.grid().thinPort();
+        Ignite node = ignite.getIfAvailable();
+        int thinPort = node == null ? configured : GridNode.thinPort(node, configured);
+        LOG.info(describe(host(environment.getProperty("server.address")), web.getWebServer().getPort(), thinPort));
     }
 
-    /** The line printed at start for a server at {@code host:port}. */
-    String describe(String host, int port) {
+    /** The line printed at start for a server at {@code host:port} whose node serves thin clients on {@code thinPort}. */
+    String describe(String host, int port, int thinPort) {
         String base = "http://" + host + ":" + port;
         String thin = properties.grid().mode() == GridMode.EMBEDDED
-                ? "jdbc:ignite:thin://" + host + ":" + properties.grid().thinPort()
+                ? "jdbc:ignite:thin://" + host + ":" + thinPort
                 : "served by the cluster's server nodes";
         return (properties.demo().enabled() ? "RiskGrid demo: " : "RiskGrid API: ")
                 + "dashboard " + base + "/ , API " + base + "/api/v1 , health " + base + "/actuator/health"

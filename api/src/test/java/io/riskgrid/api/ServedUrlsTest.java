@@ -20,14 +20,14 @@ class ServedUrlsTest {
 
     @Test
     void demoLineNamesEveryAddressWithTheBoundPort() {
-        String line = new ServedUrls(properties(GridMode.EMBEDDED, true), new MockEnvironment()).describe("127.0.0.1", 8081);
+        String line = new ServedUrls(properties(GridMode.EMBEDDED, true), new MockEnvironment(), null).describe("127.0.0.1", 8081, 10800);
         assertThat(line).isEqualTo("RiskGrid demo: dashboard http://127.0.0.1:8081/ , API http://127.0.0.1:8081/api/v1 ,"
                 + " health http://127.0.0.1:8081/actuator/health , thin client / JDBC jdbc:ignite:thin://127.0.0.1:10800");
     }
 
     @Test
     void clientModeHasNoThinClientPortOfItsOwn() {
-        String line = new ServedUrls(properties(GridMode.CLIENT, false), new MockEnvironment()).describe("127.0.0.1", 8080);
+        String line = new ServedUrls(properties(GridMode.CLIENT, false), new MockEnvironment(), null).describe("127.0.0.1", 8080, 10800);
         assertThat(line).startsWith("RiskGrid API: dashboard http://127.0.0.1:8080/")
                 .endsWith("thin client / JDBC served by the cluster's server nodes");
     }

@@ -23,12 +23,12 @@ import org.apache.ignite.transactions.Transaction;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import static org.apache.ignite.transactions.TransactionConcurrency.PESSIMISTIC;
 import static org.apache.ignite.transactions.TransactionIsolation.REPEATABLE_READ;
@@ -77,8 +77,9 @@ public final class AccountBook {
      * @return {accepted, duplicates}
      */
     public int[] applyFills(String accountId, List<Fill> accountFills, long now) {
-        Set<String> instrumentIds = new LinkedHashSet<>();
-        Set<FillKey> fillKeys = new LinkedHashSet<>();
+        // Sorted collections: bulk operations in a transaction lock keys in iteration order.
+        Set<String> instrumentIds = new TreeSet<>();
+        Set<FillKey> fillKeys = new TreeSet<>();
         for (Fill f : accountFills) {
             instrumentIds.add(f.instrumentId());
             fillKeys.add(new FillKey(accountId, f.fillId()));
@@ -90,11 +91,11 @@ public final class AccountBook {
         try (Transaction tx = ignite.transactions().txStart(PESSIMISTIC, REPEATABLE_READ)) {
             AccountRiskRow riskRow = lockRisk(accountId);
             Set<FillKey> seen = new HashSet<>(fills.getAll(fillKeys).keySet());
-            Set<String> held = new LinkedHashSet<>(Arrays.asList(riskRow.instrumentIds));
+            Set<String> held = new TreeSet<>(Arrays.asList(riskRow.instrumentIds));
             held.addAll(instrumentIds);
             Map<PositionKey, PositionRow> book = readBook(accountId, held);
-            Map<PositionKey, PositionRow> changed = new HashMap<>();
-            Map<FillKey, FillRow> applied = new HashMap<>();
+            Map<PositionKey, PositionRow> changed = new TreeMap<>();
+            Map<FillKey, FillRow> applied = new TreeMap<>();
             int duplicates = 0;
             for (Fill f : accountFills) {
                 FillKey fk = new FillKey(accountId, f.fillId());
@@ -161,15 +162,15 @@ public final class AccountBook {
      * @return the number of positions re-marked
      */
     public int remark(String accountId, Collection<String> instrumentIds, long now) {
-        Map<String, PriceRow> marks = prices.getAll(new HashSet<>(instrumentIds));
+        Map<String, PriceRow> marks = prices.getAll(new TreeSet<>(instrumentIds));
         try (Transaction tx = ignite.transactions().txStart(PESSIMISTIC, REPEATABLE_READ)) {
             AccountRiskRow riskRow = risk.get(accountId);
             if (riskRow == null) {
                 return 0;
             }
-            Set<String> held = new LinkedHashSet<>(Arrays.asList(riskRow.instrumentIds));
+            Set<String> held = new TreeSet<>(Arrays.asList(riskRow.instrumentIds));
             Map<PositionKey, PositionRow> book = readBook(accountId, held);
-            Map<PositionKey, PositionRow> changed = new HashMap<>();
+            Map<PositionKey, PositionRow> changed = new TreeMap<>();
             for (Map.Entry<PositionKey, PositionRow> e : book.entrySet()) {
                 PriceRow px = marks.get(e.getKey().instrumentId());
                 PositionRow row = e.getValue();
@@ -217,11 +218,11 @@ public final class AccountBook {
     }
 
     private Map<PositionKey, PositionRow> readBook(String accountId, Set<String> instrumentIds) {
-        Set<PositionKey> keys = new LinkedHashSet<>();
+        Set<PositionKey> keys = new TreeSet<>();
         for (String i : instrumentIds) {
             keys.add(new PositionKey(accountId, i));
         }
-        return new HashMap<>(positions.getAll(keys));
+        return new TreeMap<>(positions.getAll(keys));
     }
 
     private void writeRisk(String accountId, AccountRiskRow row, Map<PositionKey, PositionRow> book, long now) {

@@ -27,6 +27,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Ingests a batch of prices: checks every price (known instrument, positive price), stores each
@@ -147,15 +148,19 @@ public class PriceIngestTask extends ComputeTaskAdapter<PriceBatch, IngestResult
             IgniteCache<PositionKey, ?> positions = ignite.cache(GridTables.POSITIONS);
             Affinity<String> affinity = ignite.affinity(GridTables.ACCOUNT_RISK);
             ClusterNode local = ignite.cluster().localNode();
-            Map<String, List<String>> byAccount = new LinkedHashMap<>();
-            for (String instrumentId : instrumentIds) {
-                SqlFieldsQuery q = new SqlFieldsQuery("SELECT ACCOUNT_ID FROM POSITIONS WHERE INSTRUMENT_ID = ?")
-                        .setArgs(instrumentId).setLocal(true).setSchema(GridTables.SCHEMA);
-                for (List<?> row : positions.query(q)) {
-                    String accountId = (String) row.get(0);
-                    if (affinity.isPrimary(local, accountId)) {
-                        byAccount.computeIfAbsent(accountId, a -> new ArrayList<>()).add(instrumentId);
-                    }
+            // One indexed query for the whole batch: which local positions hold these instruments.
+            StringBuilder sql = new StringBuilder("SELECT ACCOUNT_ID, INSTRUMENT_ID FROM POSITIONS WHERE INSTRUMENT_ID IN (");
+            for (int i = 0; i < instrumentIds.length; i++) {
+                sql.append(i == 0 ? "?" : ",?");
+            }
+            SqlFieldsQuery q = new SqlFieldsQuery(sql.append(')').toString())
+                    .setArgs((Object[]) instrumentIds).setLocal(true).setSchema(GridTables.SCHEMA);
+            Map<String, List<String>> byAccount = new TreeMap<>();
+            for (List<?> row : positions.query(q)) {
+                String accountId = (String) row.get(0);
+                // A local query also sees backup copies; only the primary re-marks an account.
+                if (affinity.isPrimary(local, accountId)) {
+                    byAccount.computeIfAbsent(accountId, a -> new ArrayList<>()).add((String) row.get(1));
                 }
             }
             AccountBook book = new AccountBook(ignite);

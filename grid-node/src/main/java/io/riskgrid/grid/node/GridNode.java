@@ -29,6 +29,9 @@ import java.util.Collection;
  */
 public final class GridNode {
 
+    /** How long a client node tries to join a cluster before it gives up, ms. */
+    public static final long CLIENT_JOIN_TIMEOUT_MS = 60_000;
+
     private GridNode() {
     }
 
@@ -41,6 +44,10 @@ public final class GridNode {
                 .setLocalAddress(cfg.localHost())
                 .setLocalPort(cfg.discoveryPort())
                 .setLocalPortRange(cfg.discoveryPortRange());
+        if (cfg.clientMode()) {
+            // A client with no server to join fails after a minute instead of retrying forever.
+            discovery.setJoinTimeout(CLIENT_JOIN_TIMEOUT_MS);
+        }
         TcpCommunicationSpi communication = new TcpCommunicationSpi()
                 .setLocalAddress(cfg.localHost())
                 .setLocalPort(cfg.commPort())
@@ -98,8 +105,13 @@ public final class GridNode {
      * range when another node on the machine holds it.
      */
     public static int thinPort(Ignite ignite, GridConfig cfg) {
+        return thinPort(ignite, cfg.thinPort());
+    }
+
+    /** The thin-client port the node actually bound, or {@code configured} if it reports none. */
+    public static int thinPort(Ignite ignite, int configured) {
         Object port = ignite.cluster().localNode().attribute("clientListenerPort");
-        return port instanceof Number n ? n.intValue() : cfg.thinPort();
+        return port instanceof Number n ? n.intValue() : configured;
     }
 
     /**

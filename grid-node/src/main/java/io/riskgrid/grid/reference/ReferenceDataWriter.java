@@ -17,9 +17,9 @@ import io.riskgrid.grid.schema.LimitRow;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Writes reference data into the grid: instruments, accounts (each with its initial ACCOUNT_RISK
@@ -37,7 +37,7 @@ public final class ReferenceDataWriter {
     }
 
     public void upsertInstruments(List<Instrument> instruments) {
-        Map<String, InstrumentRow> rows = new LinkedHashMap<>();
+        Map<String, InstrumentRow> rows = new TreeMap<>();
         for (Instrument i : instruments) {
             InstrumentRow r = new InstrumentRow();
             r.symbol = i.symbol();
@@ -56,7 +56,8 @@ public final class ReferenceDataWriter {
         IgniteCache<String, AccountRow> cache = ignite.cache(GridTables.ACCOUNTS);
         IgniteCache<String, AccountRiskRow> risk = ignite.cache(GridTables.ACCOUNT_RISK);
         long now = System.currentTimeMillis();
-        Map<String, AccountRow> rows = new LinkedHashMap<>();
+        // Sorted: ACCOUNTS is transactional, and a bulk write locks keys in iteration order.
+        Map<String, AccountRow> rows = new TreeMap<>();
         for (Account a : accounts) {
             AccountRow r = new AccountRow();
             r.name = a.name();

@@ -8,9 +8,12 @@ import java.util.Objects;
  * Cache key of an alert (table ALERTS): the pair (accountId, alertId). Entries are placed by {@code accountId}, so that everything about
  * one account lives in one partition.
  * <p>
+ * Keys order by account, then by the second part: bulk operations inside transactions take their
+ * locks in that order, which is what keeps concurrent transactions from deadlocking.
+ * <p>
  * This class is immutable and thread-safe.
  */
-public final class AlertKey {
+public final class AlertKey implements Comparable<AlertKey> {
 
     @AffinityKeyMapped
     private final String accountId;
@@ -27,6 +30,12 @@ public final class AlertKey {
 
     public String alertId() {
         return alertId;
+    }
+
+    @Override
+    public int compareTo(AlertKey o) {
+        int c = accountId.compareTo(o.accountId);
+        return c != 0 ? c : alertId.compareTo(o.alertId);
     }
 
     @Override

@@ -8,9 +8,12 @@ import java.util.Objects;
  * Cache key of an applied fill (table FILLS), which makes fills idempotent by fill id: the pair (accountId, fillId). Entries are placed by {@code accountId}, so that everything about
  * one account lives in one partition.
  * <p>
+ * Keys order by account, then by the second part: bulk operations inside transactions take their
+ * locks in that order, which is what keeps concurrent transactions from deadlocking.
+ * <p>
  * This class is immutable and thread-safe.
  */
-public final class FillKey {
+public final class FillKey implements Comparable<FillKey> {
 
     @AffinityKeyMapped
     private final String accountId;
@@ -27,6 +30,12 @@ public final class FillKey {
 
     public String fillId() {
         return fillId;
+    }
+
+    @Override
+    public int compareTo(FillKey o) {
+        int c = accountId.compareTo(o.accountId);
+        return c != 0 ? c : fillId.compareTo(o.fillId);
     }
 
     @Override

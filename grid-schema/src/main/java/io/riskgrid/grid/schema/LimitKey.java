@@ -8,9 +8,12 @@ import java.util.Objects;
  * Cache key of a limit (table LIMITS): the pair (accountId, limitId). Entries are placed by {@code accountId}, so that everything about
  * one account lives in one partition.
  * <p>
+ * Keys order by account, then by the second part: bulk operations inside transactions take their
+ * locks in that order, which is what keeps concurrent transactions from deadlocking.
+ * <p>
  * This class is immutable and thread-safe.
  */
-public final class LimitKey {
+public final class LimitKey implements Comparable<LimitKey> {
 
     @AffinityKeyMapped
     private final String accountId;
@@ -27,6 +30,12 @@ public final class LimitKey {
 
     public String limitId() {
         return limitId;
+    }
+
+    @Override
+    public int compareTo(LimitKey o) {
+        int c = accountId.compareTo(o.accountId);
+        return c != 0 ? c : limitId.compareTo(o.limitId);
     }
 
     @Override
