@@ -49,9 +49,9 @@ public class FillIngestTask extends ComputeTaskAdapter<FillBatch, IngestResult> 
         if (problems.isEmpty() && !fills.isEmpty()) {
             checkReferences(fills, problems);
         }
-        ClusterNode here = subgrid.contains(ignite.cluster().localNode()) ? ignite.cluster().localNode() : subgrid.get(0);
+        ClusterNode here = FixedResult.here(ignite, subgrid);
         if (!problems.isEmpty()) {
-            return Map.of(new Rejected(problems), here);
+            return Map.of(new FixedResult(IngestResult.rejected(problems)), here);
         }
         Affinity<String> affinity = ignite.affinity(GridTables.POSITIONS);
         Map<ClusterNode, List<Fill>> byNode = new LinkedHashMap<>();
@@ -64,7 +64,7 @@ public class FillIngestTask extends ComputeTaskAdapter<FillBatch, IngestResult> 
             jobs.put(new ApplyFills(FillBatch.of(e.getValue())), e.getKey());
         }
         if (jobs.isEmpty()) {
-            jobs.put(new Rejected(List.of()), here);
+            jobs.put(new FixedResult(IngestResult.applied(0, 0)), here);
         }
         return jobs;
     }
@@ -95,20 +95,6 @@ public class FillIngestTask extends ComputeTaskAdapter<FillBatch, IngestResult> 
         Set<String> knownAccounts = ignite.<String, Object>cache(GridTables.ACCOUNTS).getAll(accountIds).keySet();
         Set<String> knownInstruments = ignite.<String, Object>cache(GridTables.INSTRUMENTS).getAll(instrumentIds).keySet();
         FillReferenceCheck.DEFAULT.check(fills, knownAccounts, knownInstruments, problems);
-    }
-
-    /** The job of a rejected (or empty) batch: it returns the problems, applying nothing. */
-    private static final class Rejected extends ComputeJobAdapter {
-        private final String[] problems;
-
-        Rejected(List<String> problems) {
-            this.problems = problems.toArray(new String[0]);
-        }
-
-        @Override
-        public Object execute() {
-            return problems.length == 0 ? IngestResult.applied(0, 0) : IngestResult.rejected(List.of(problems));
-        }
     }
 
     /** Applies fills on the primary node of their accounts, one transaction per account. */

@@ -60,9 +60,9 @@ public class PriceIngestTask extends ComputeTaskAdapter<PriceBatch, IngestResult
                 }
             }
         }
-        ClusterNode here = subgrid.contains(ignite.cluster().localNode()) ? ignite.cluster().localNode() : subgrid.get(0);
+        ClusterNode here = FixedResult.here(ignite, subgrid);
         if (!problems.isEmpty()) {
-            return Map.of(new Answer(IngestResult.rejected(problems)), here);
+            return Map.of(new FixedResult(IngestResult.rejected(problems)), here);
         }
         // Latest observation per instrument within the batch; older ones change nothing.
         Map<String, Price> latest = new LinkedHashMap<>();
@@ -74,7 +74,7 @@ public class PriceIngestTask extends ComputeTaskAdapter<PriceBatch, IngestResult
         }
         IngestCounters.prices(prices.size());
         if (latest.isEmpty()) {
-            return Map.of(new Answer(IngestResult.applied(0, 0)), here);
+            return Map.of(new FixedResult(IngestResult.applied(0, 0)), here);
         }
         String[] instrumentIds = latest.keySet().toArray(new String[0]);
         Map<ComputeJob, ClusterNode> jobs = new HashMap<>();
@@ -83,7 +83,7 @@ public class PriceIngestTask extends ComputeTaskAdapter<PriceBatch, IngestResult
                 jobs.put(new Remark(instrumentIds), node);
             }
         }
-        jobs.put(new Answer(IngestResult.applied(prices.size(), 0)), here);
+        jobs.put(new FixedResult(IngestResult.applied(prices.size(), 0)), here);
         return jobs;
     }
 
@@ -115,20 +115,6 @@ public class PriceIngestTask extends ComputeTaskAdapter<PriceBatch, IngestResult
                 entry.setValue(row);
             }
             return null;
-        }
-    }
-
-    /** Returns a fixed result. */
-    private static final class Answer extends ComputeJobAdapter {
-        private final IngestResult result;
-
-        Answer(IngestResult result) {
-            this.result = result;
-        }
-
-        @Override
-        public Object execute() {
-            return result;
         }
     }
 
