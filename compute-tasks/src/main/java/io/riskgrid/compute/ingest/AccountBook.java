@@ -89,7 +89,7 @@ public final class AccountBook {
         Map<String, PriceRow> marks = prices.getAll(instrumentIds);
         int[] result;
         try (Transaction tx = ignite.transactions().txStart(PESSIMISTIC, REPEATABLE_READ)) {
-            AccountRiskRow riskRow = lockRisk(accountId);
+            AccountRiskRow riskRow = lockRisk(accountId, now);
             Set<FillKey> seen = new HashSet<>(fills.getAll(fillKeys).keySet());
             Set<String> held = new TreeSet<>(Arrays.asList(riskRow.instrumentIds));
             held.addAll(instrumentIds);
@@ -205,7 +205,7 @@ public final class AccountBook {
         return r;
     }
 
-    private AccountRiskRow lockRisk(String accountId) {
+    private AccountRiskRow lockRisk(String accountId, long now) {
         AccountRiskRow row = risk.get(accountId);
         if (row != null) {
             return row;
@@ -214,7 +214,7 @@ public final class AccountBook {
         if (account == null) {
             throw new IllegalStateException("account '" + accountId + "' does not exist");
         }
-        return initialRisk(account.initialEquity, System.currentTimeMillis());
+        return initialRisk(account.initialEquity, now);
     }
 
     private Map<PositionKey, PositionRow> readBook(String accountId, Set<String> instrumentIds) {

@@ -2,7 +2,7 @@ package io.riskgrid.compute.ingest;
 
 import io.riskgrid.core.position.Fill;
 import io.riskgrid.core.position.FillBatch;
-import io.riskgrid.core.position.FillReferenceCheck;
+import io.riskgrid.core.position.ReferenceCheck;
 import io.riskgrid.core.position.IngestResult;
 import io.riskgrid.grid.schema.GridTables;
 import org.apache.ignite.Ignite;
@@ -94,7 +94,7 @@ public class FillIngestTask extends ComputeTaskAdapter<FillBatch, IngestResult> 
         }
         Set<String> knownAccounts = ignite.<String, Object>cache(GridTables.ACCOUNTS).getAll(accountIds).keySet();
         Set<String> knownInstruments = ignite.<String, Object>cache(GridTables.INSTRUMENTS).getAll(instrumentIds).keySet();
-        FillReferenceCheck.DEFAULT.check(fills, knownAccounts, knownInstruments, problems);
+        ReferenceCheck.DEFAULT.checkFills(fills, knownAccounts, knownInstruments, problems);
     }
 
     /** Applies fills on the primary node of their accounts, one transaction per account. */

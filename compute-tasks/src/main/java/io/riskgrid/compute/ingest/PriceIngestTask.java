@@ -1,6 +1,7 @@
 package io.riskgrid.compute.ingest;
 
 import io.riskgrid.core.position.IngestResult;
+import io.riskgrid.core.position.ReferenceCheck;
 import io.riskgrid.core.price.Price;
 import io.riskgrid.core.price.PriceBatch;
 import io.riskgrid.grid.schema.GridTables;
@@ -54,11 +55,7 @@ public class PriceIngestTask extends ComputeTaskAdapter<PriceBatch, IngestResult
             Set<String> ids = new LinkedHashSet<>();
             prices.forEach(p -> ids.add(p.instrumentId()));
             Set<String> known = ignite.<String, Object>cache(GridTables.INSTRUMENTS).getAll(ids).keySet();
-            for (int i = 0; i < prices.size(); i++) {
-                if (!known.contains(prices.get(i).instrumentId())) {
-                    problems.add("prices[" + i + "].instrumentId: unknown instrument '" + prices.get(i).instrumentId() + "'");
-                }
-            }
+            ReferenceCheck.DEFAULT.checkPrices(prices, known, problems);
         }
         ClusterNode here = FixedResult.here(ignite, subgrid);
         if (!problems.isEmpty()) {

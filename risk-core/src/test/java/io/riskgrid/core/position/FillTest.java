@@ -39,9 +39,17 @@ class FillTest {
     void referenceCheckNamesUnknownAccountAndInstrument() {
         List<Fill> fills = List.of(Fill.of("f1", "A", "X", Side.BUY, 1, 1, 0), Fill.of("f2", "B", "Y", Side.BUY, 1, 1, 0));
         List<String> problems = new ArrayList<>();
-        FillReferenceCheck.DEFAULT.check(fills, Set.of("A"), Set.of("X"), problems);
+        ReferenceCheck.DEFAULT.checkFills(fills, Set.of("A"), Set.of("X"), problems);
         assertThat(problems).containsExactly(
                 "fills[1].accountId: unknown account 'B'",
                 "fills[1].instrumentId: unknown instrument 'Y'");
+    }
+
+    @Test
+    void referenceCheckNamesUnknownInstrumentOfAPrice() {
+        List<String> problems = new ArrayList<>();
+        ReferenceCheck.DEFAULT.checkPrices(List.of(new io.riskgrid.core.price.Price("X", 1, 0),
+                new io.riskgrid.core.price.Price("Z", 1, 0)), Set.of("X"), problems);
+        assertThat(problems).containsExactly("prices[1].instrumentId: unknown instrument 'Z'");
     }
 }
