@@ -29,65 +29,62 @@ public final class IngestMapping {
 
     /** The fills of a request, or an {@link InvalidInputException} naming every bad field. */
     public static List<Fill> toFills(List<FillRequest> requests) {
-        checkSize(requests, "fills", "fill");
-        List<Fill> fills = new ArrayList<>(requests.size());
-        List<InputProblem> problems = new ArrayList<>();
-        for (int i = 0; i < requests.size(); i++) {
-            String at = "fills[" + i + "]";
-            FillRequest r = requests.get(i);
-            if (r == null) {
-                problems.add(new InputProblem(at, at + " must be a fill object, was null"));
-                continue;
-            }
-            List<InputProblem> own = new ArrayList<>();
+        return convert(requests, "fills", "fill", (r, at, own) -> {
             Side side = side(r.side(), at, own);
             required(r.quantity(), at, "quantity", own);
             required(r.price(), at, "price", own);
             required(r.timestamp(), at, "timestamp", own);
-            if (own.isEmpty()) {
-                try {
-                    fills.add(new Fill(r.fillId(), r.accountId(), r.instrumentId(), side, r.quantity(), r.price(),
-                            r.timestamp(), r.strategy(), r.venue()));
-                } catch (IllegalArgumentException e) {
-                    own.add(InputProblem.fromMessage(at + "." + e.getMessage(), at));
-                }
-            }
-            problems.addAll(own);
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        return fills;
+            return own.isEmpty() ? new Fill(r.fillId(), r.accountId(), r.instrumentId(), side, r.quantity(), r.price(),
+                    r.timestamp(), r.strategy(), r.venue()) : null;
+        });
     }
 
     /** The prices of a request, or an {@link InvalidInputException} naming every bad field. */
     public static List<Price> toPrices(List<PriceRequest> requests) {
-        checkSize(requests, "prices", "price");
-        List<Price> prices = new ArrayList<>(requests.size());
+        return convert(requests, "prices", "price", (r, at, own) -> {
+            required(r.price(), at, "price", own);
+            required(r.timestamp(), at, "timestamp", own);
+            return own.isEmpty() ? new Price(r.instrumentId(), r.price(), r.timestamp()) : null;
+        });
+    }
+
+    /** Turns one request entry into a domain record, or adds its problems to {@code own} and returns null. */
+    @FunctionalInterface
+    private interface EntryConversion<R, T> {
+        T convert(R request, String at, List<InputProblem> own);
+    }
+
+    /**
+     * Converts every entry of a request, collecting every problem of every entry (each prefixed with
+     * its position, e.g. {@code fills[2]}); throws if there is any, so a batch is taken whole or not at all.
+     * A domain record's own check (thrown as {@link IllegalArgumentException}) is one more problem.
+     */
+    private static <R, T> List<T> convert(List<R> requests, String root, String what, EntryConversion<R, T> conversion) {
+        checkSize(requests, root, what);
+        List<T> out = new ArrayList<>(requests.size());
         List<InputProblem> problems = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
-            String at = "prices[" + i + "]";
-            PriceRequest r = requests.get(i);
+            String at = root + "[" + i + "]";
+            R r = requests.get(i);
             if (r == null) {
-                problems.add(new InputProblem(at, at + " must be a price object, was null"));
+                problems.add(new InputProblem(at, at + " must be a " + what + " object, was null"));
                 continue;
             }
             List<InputProblem> own = new ArrayList<>();
-            required(r.price(), at, "price", own);
-            required(r.timestamp(), at, "timestamp", own);
-            if (own.isEmpty()) {
-                try {
-                    prices.add(new Price(r.instrumentId(), r.price(), r.timestamp()));
-                } catch (IllegalArgumentException e) {
-                    own.add(InputProblem.fromMessage(at + "." + e.getMessage(), at));
+            try {
+                T converted = conversion.convert(r, at, own);
+                if (converted != null) {
+                    out.add(converted);
                 }
+            } catch (IllegalArgumentException e) {
+                own.add(InputProblem.fromMessage(at + "." + e.getMessage(), at));
             }
             problems.addAll(own);
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return prices;
+        return out;
     }
 
     /** The answer to an applied batch of fills, or an {@link InvalidInputException} if the grid rejected it. */
