@@ -62,7 +62,7 @@ public final class AccountRiskCalculator {
         double concentration = gross > 0 ? largest / gross : 0;
         double drawdown = peak > 0 ? Math.max(0, (peak - equity) / peak) : 0;
         double marginUtilization = equity > 0 ? margin / equity : (margin > 0 ? 1 : 0);
-        RiskScore score = RiskScore.of(leverage, drawdown, concentration, marginUtilization);
+        RiskScore score = RiskScore.of(0, leverage, drawdown, Double.NaN, concentration, marginUtilization);
         return new AccountRisk(equity, realized, unrealized, realized + unrealized, equity - sod, gross, net, leverage,
                 margin, equity - margin, concentration, largestInstrument, peak, drawdown, sod, score);
     }

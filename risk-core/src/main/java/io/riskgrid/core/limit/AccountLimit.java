@@ -22,6 +22,11 @@ public record AccountLimit(String accountId, String limitId, LimitScope scope, S
         Guard.notNull(metric, "metric");
         if (scope != LimitScope.ACCOUNT) {
             Guard.notBlank(target, "target");
+            if (metric.accountOnly()) {
+                throw new IllegalArgumentException("metric " + metric + " applies to the whole account only; scope must be ACCOUNT, was " + scope);
+            }
+        } else if (target != null) {
+            throw new IllegalArgumentException("target must be empty for ACCOUNT scope, was '" + target + "'");
         }
         Guard.positive(maxValue, "maxValue");
         if (!(warnAt > 0 && warnAt <= 1)) {

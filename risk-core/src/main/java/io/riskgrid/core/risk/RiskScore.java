@@ -6,38 +6,69 @@ package io.riskgrid.core.risk;
  * <p>
  * Each component is a utilization in [0, 1] of a reference level:
  * <ul>
+ *   <li>limits: the highest utilization of any of the account's limits (1 = a limit is at its max);</li>
  *   <li>leverage: leverage / {@value #LEVERAGE_REFERENCE} (10x is full scale);</li>
  *   <li>drawdown: drawdown / {@value #DRAWDOWN_REFERENCE} (the default HALTED tier is full scale);</li>
+ *   <li>VaR: one-day 99% VaR / equity, over {@value #VAR_REFERENCE} (a VaR of 10% of equity is full
+ *       scale); 0 while VaR is not known;</li>
  *   <li>concentration: the largest single-instrument share of gross exposure;</li>
  *   <li>margin: margin used / equity.</li>
  * </ul>
- * The score is {@code 100 * (0.35 leverage + 0.35 drawdown + 0.15 concentration + 0.15 margin)}:
- * a weighted sum of capped, non-decreasing components, so it never falls when any input rises.
+ * The score is {@code 100 * (0.25 limits + 0.20 leverage + 0.25 drawdown + 0.15 VaR + 0.075
+ * concentration + 0.075 margin)}: a weighted sum of capped, non-decreasing components whose weights
+ * add up to 1, so it never falls when any input rises and reaches 100 only when every component is full.
  * <p>
  * This record is immutable and thread-safe.
  */
-public record RiskScore(double score, double leverageComponent, double drawdownComponent,
-                        double concentrationComponent, double marginComponent) {
+public record RiskScore(double score, double limitComponent, double leverageComponent, double drawdownComponent,
+                        double varComponent, double concentrationComponent, double marginComponent) {
 
     /** Leverage at which the leverage component is full. */
     public static final double LEVERAGE_REFERENCE = 10.0;
     /** Drawdown at which the drawdown component is full. */
     public static final double DRAWDOWN_REFERENCE = 0.15;
+    /** VaR as a fraction of equity at which the VaR component is full. */
+    public static final double VAR_REFERENCE = 0.10;
 
-    public static final double LEVERAGE_WEIGHT = 0.35;
-    public static final double DRAWDOWN_WEIGHT = 0.35;
-    public static final double CONCENTRATION_WEIGHT = 0.15;
-    public static final double MARGIN_WEIGHT = 0.15;
+    public static final double LIMIT_WEIGHT = 0.25;
+    public static final double LEVERAGE_WEIGHT = 0.20;
+    public static final double DRAWDOWN_WEIGHT = 0.25;
+    public static final double VAR_WEIGHT = 0.15;
+    public static final double CONCENTRATION_WEIGHT = 0.075;
+    public static final double MARGIN_WEIGHT = 0.075;
 
-    /** The score of the given raw figures. */
-    public static RiskScore of(double leverage, double drawdown, double concentration, double marginUtilization) {
+    /**
+     * The score of the given raw figures.
+     *
+     * @param maxLimitUtilization highest utilization of the account's limits (0 with no limits)
+     * @param leverage            gross exposure / equity
+     * @param drawdown            drawdown fraction
+     * @param varOverEquity       one-day 99% VaR / equity, NaN while unknown
+     * @param concentration       largest single-instrument share of gross exposure
+     * @param marginUtilization   margin used / equity
+     */
+    public static RiskScore of(double maxLimitUtilization, double leverage, double drawdown, double varOverEquity,
+                               double concentration, double marginUtilization) {
+        double limits = clamp(maxLimitUtilization);
         double lev = clamp(leverage / LEVERAGE_REFERENCE);
         double dd = clamp(drawdown / DRAWDOWN_REFERENCE);
+        double var = clamp(varOverEquity / VAR_REFERENCE);
         double conc = clamp(concentration);
         double margin = clamp(marginUtilization);
-        double score = 100 * (LEVERAGE_WEIGHT * lev + DRAWDOWN_WEIGHT * dd + CONCENTRATION_WEIGHT * conc
-                + MARGIN_WEIGHT * margin);
-        return new RiskScore(score, lev, dd, conc, margin);
+        double score = 100 * (LIMIT_WEIGHT * limits + LEVERAGE_WEIGHT * lev + DRAWDOWN_WEIGHT * dd + VAR_WEIGHT * var
+                + CONCENTRATION_WEIGHT * conc + MARGIN_WEIGHT * margin);
+        return new RiskScore(Math.min(100, score), limits, lev, dd, var, conc, margin);
+    }
+
+    /** This score with a new limits component (and VaR), the others unchanged. */
+    public RiskScore withLimitsAndVar(double maxLimitUtilization, double varOverEquity) {
+        double limits = clamp(maxLimitUtilization);
+        double var = clamp(varOverEquity / VAR_REFERENCE);
+        double score = 100 * (LIMIT_WEIGHT * limits + LEVERAGE_WEIGHT * leverageComponent
+                + DRAWDOWN_WEIGHT * drawdownComponent + VAR_WEIGHT * var
+                + CONCENTRATION_WEIGHT * concentrationComponent + MARGIN_WEIGHT * marginComponent);
+        return new RiskScore(Math.min(100, score), limits, leverageComponent, drawdownComponent, var,
+                concentrationComponent, marginComponent);
     }
 
     private static double clamp(double x) {
