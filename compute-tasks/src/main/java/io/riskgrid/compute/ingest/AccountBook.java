@@ -1,18 +1,35 @@
 package io.riskgrid.compute.ingest;
 
+import io.riskgrid.compute.control.AuditTrail;
+import io.riskgrid.compute.control.PolicyStore;
 import io.riskgrid.core.account.AccountRisk;
 import io.riskgrid.core.account.AccountRiskCalculator;
 import io.riskgrid.core.account.PositionExposure;
 import io.riskgrid.core.account.TradingState;
+import io.riskgrid.core.alert.AlertPolicy;
+import io.riskgrid.core.alert.Severity;
+import io.riskgrid.core.control.DrawdownTier;
+import io.riskgrid.core.control.RiskPolicy;
+import io.riskgrid.core.control.TradingControls;
+import io.riskgrid.core.limit.AccountExposure;
+import io.riskgrid.core.limit.AccountLimit;
+import io.riskgrid.core.limit.LimitEvaluator;
+import io.riskgrid.core.limit.LimitMetric;
+import io.riskgrid.core.limit.LimitScope;
+import io.riskgrid.core.limit.LimitSet;
 import io.riskgrid.core.position.Fill;
 import io.riskgrid.core.position.PositionMath;
 import io.riskgrid.core.position.PositionState;
+import io.riskgrid.core.risk.RiskScore;
 import io.riskgrid.grid.schema.AccountRiskRow;
 import io.riskgrid.grid.schema.AccountRow;
+import io.riskgrid.grid.schema.AuditRow;
 import io.riskgrid.grid.schema.FillKey;
 import io.riskgrid.grid.schema.FillRow;
 import io.riskgrid.grid.schema.GridTables;
 import io.riskgrid.grid.schema.InstrumentRow;
+import io.riskgrid.grid.schema.LimitKey;
+import io.riskgrid.grid.schema.LimitRow;
 import io.riskgrid.grid.schema.PositionKey;
 import io.riskgrid.grid.schema.PositionRow;
 import io.riskgrid.grid.schema.PriceRow;
@@ -24,6 +41,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,8 +62,16 @@ import static org.apache.ignite.transactions.TransactionIsolation.REPEATABLE_REA
  * newer one; a position with no price yet is marked at its fill price. Reference data and prices
  * live in ATOMIC caches and are read before a transaction starts, never inside one.
  * <p>
- * The position maths is {@link PositionMath} and the risk figures {@link AccountRiskCalculator};
- * this class only reads, converts and writes. Instances are stateless apart from the cache handles
+ * Every write recomputes, in the same transaction, what the account's limits and controls make of
+ * its risk: the utilization of each limit (at its effective max, raised while an override lasts),
+ * the open breaches and their severities under the {@link RiskPolicy}'s hysteresis, the drawdown
+ * tier and the trading state; the continuous-query breach engine turns the breaches written here
+ * into ALERTS rows. An automatic change of drawdown tier or trading state is written to AUDIT_LOG
+ * with the drawdown that caused it, in the same transaction.
+ * <p>
+ * The position maths is {@link PositionMath}, the risk figures {@link AccountRiskCalculator}, limit
+ * values {@link LimitEvaluator}, breach severity {@link AlertPolicy} and trading state
+ * {@link TradingControls}; this class only reads, converts and writes. Instances are stateless apart from the cache handles
  * and are thread-safe.
  */
 public final class AccountBook {
@@ -60,6 +86,9 @@ public final class AccountBook {
     private final IgniteCache<FillKey, FillRow> fills;
     private final IgniteCache<String, InstrumentRow> instruments;
     private final IgniteCache<String, PriceRow> prices;
+    private final IgniteCache<LimitKey, LimitRow> limits;
+    private final IgniteCache<String, AuditRow> audit;
+    private final PolicyStore policies;
 
     public AccountBook(Ignite ignite) {
         this.ignite = ignite;
@@ -69,6 +98,9 @@ public final class AccountBook {
         this.fills = ignite.cache(GridTables.FILLS);
         this.instruments = ignite.cache(GridTables.INSTRUMENTS);
         this.prices = ignite.cache(GridTables.PRICES);
+        this.limits = ignite.cache(GridTables.LIMITS);
+        this.audit = ignite.cache(GridTables.AUDIT_LOG);
+        this.policies = new PolicyStore(ignite);
     }
 
     /**
@@ -87,6 +119,7 @@ public final class AccountBook {
         // Reference data and prices are ATOMIC caches, read before the transaction starts.
         Map<String, InstrumentRow> refs = instruments.getAll(instrumentIds);
         Map<String, PriceRow> marks = prices.getAll(instrumentIds);
+        RiskPolicy policy = policies.read();
         int[] result;
         try (Transaction tx = ignite.transactions().txStart(PESSIMISTIC, REPEATABLE_READ)) {
             AccountRiskRow riskRow = lockRisk(accountId, now);
@@ -128,7 +161,9 @@ public final class AccountBook {
             if (!applied.isEmpty()) {
                 positions.putAll(changed);
                 fills.putAll(applied);
-                writeRisk(accountId, riskRow, book, now);
+                AccountUpdate u = new AccountUpdate(accountId, now, policy, riskRow, readLimits(accountId, riskRow));
+                recompute(u, book);
+                writeAudit(u);
             }
             tx.commit();
             result = new int[]{applied.size(), duplicates};
@@ -163,6 +198,7 @@ public final class AccountBook {
      */
     public int remark(String accountId, Collection<String> instrumentIds, long now) {
         Map<String, PriceRow> marks = prices.getAll(new TreeSet<>(instrumentIds));
+        RiskPolicy policy = policies.read();
         try (Transaction tx = ignite.transactions().txStart(PESSIMISTIC, REPEATABLE_READ)) {
             AccountRiskRow riskRow = risk.get(accountId);
             if (riskRow == null) {
@@ -184,10 +220,35 @@ public final class AccountBook {
             }
             if (!changed.isEmpty()) {
                 positions.putAll(changed);
-                writeRisk(accountId, riskRow, book, now);
+                AccountUpdate u = new AccountUpdate(accountId, now, policy, riskRow, readLimits(accountId, riskRow));
+                recompute(u, book);
+                writeAudit(u);
             }
             tx.commit();
             return changed.size();
+        }
+    }
+
+    /**
+     * Applies a change to the account under its lock (limits, kill switch, overrides), recomputes
+     * its risk, breaches and trading state, and commits it all with the change's audit rows.
+     *
+     * @return the update, after commit
+     * @throws IllegalStateException if the account does not exist
+     */
+    public AccountUpdate update(String accountId, long now, AccountChange change) {
+        RiskPolicy policy = policies.read();
+        try (Transaction tx = ignite.transactions().txStart(PESSIMISTIC, REPEATABLE_READ)) {
+            AccountRiskRow riskRow = lockRisk(accountId, now);
+            AccountUpdate u = new AccountUpdate(accountId, now, policy, riskRow, readLimits(accountId, riskRow));
+            u.manual = change.byPerson();
+            change.apply(u);
+            Map<PositionKey, PositionRow> book = readBook(accountId, new TreeSet<>(Arrays.asList(riskRow.instrumentIds)));
+            recompute(u, book);
+            change.afterRecompute(u);
+            writeAudit(u);
+            tx.commit();
+            return u;
         }
     }
 
@@ -200,7 +261,10 @@ public final class AccountBook {
         r.peakEquity = initialEquity;
         r.sodEquity = initialEquity;
         r.tradingState = TradingState.ACTIVE.name();
+        r.drawdownTier = DrawdownTier.NONE.name();
+        r.sizingFactor = 1;
         r.instrumentIds = new String[0];
+        r.limitIds = new String[0];
         r.updatedAt = now;
         return r;
     }
@@ -225,7 +289,26 @@ public final class AccountBook {
         return new TreeMap<>(positions.getAll(keys));
     }
 
-    private void writeRisk(String accountId, AccountRiskRow row, Map<PositionKey, PositionRow> book, long now) {
+    private TreeMap<String, LimitRow> readLimits(String accountId, AccountRiskRow row) {
+        TreeMap<String, LimitRow> out = new TreeMap<>();
+        if (row.limitIds == null || row.limitIds.length == 0) {
+            return out;
+        }
+        Set<LimitKey> keys = new TreeSet<>();
+        for (String id : row.limitIds) {
+            keys.add(new LimitKey(accountId, id));
+        }
+        for (Map.Entry<LimitKey, LimitRow> e : limits.getAll(keys).entrySet()) {
+            out.put(e.getKey().limitId(), e.getValue());
+        }
+        return out;
+    }
+
+    /** Recomputes the account's risk, limits and controls and writes the risk row and the update's limit changes. */
+    private void recompute(AccountUpdate u, Map<PositionKey, PositionRow> book) {
+        String accountId = u.accountId;
+        AccountRiskRow row = u.risk;
+        long now = u.now;
         List<PositionExposure> exposures = new ArrayList<>(book.size());
         String[] held = new String[book.size()];
         int i = 0;
@@ -251,15 +334,162 @@ public final class AccountBook {
         row.peakEquity = r.peakEquity();
         row.drawdown = r.drawdown();
         row.sodEquity = r.sodEquity();
-        row.riskScore = r.score().score();
-        row.scoreLeverage = r.score().leverageComponent();
-        row.scoreDrawdown = r.score().drawdownComponent();
-        row.scoreConcentration = r.score().concentrationComponent();
-        row.scoreMargin = r.score().marginComponent();
         row.positionCount = countOpen(book.values());
         row.instrumentIds = held;
+        evaluateLimits(u, book);
+        applyControls(u);
+        double varOverEquity = row.var99 == null || !(row.equity > 0) ? Double.NaN : row.var99 / row.equity;
+        RiskScore score = r.score().withLimitsAndVar(row.maxLimitUtilization, varOverEquity);
+        row.riskScore = score.score();
+        row.scoreLimits = score.limitComponent();
+        row.scoreLeverage = score.leverageComponent();
+        row.scoreDrawdown = score.drawdownComponent();
+        row.scoreVar = score.varComponent();
+        row.scoreConcentration = score.concentrationComponent();
+        row.scoreMargin = score.marginComponent();
         row.updatedAt = now;
+        row.version++;
+        for (Map.Entry<String, LimitRow> e : u.changedLimits.entrySet()) {
+            limits.put(new LimitKey(accountId, e.getKey()), e.getValue());
+        }
+        for (String id : u.removedLimits) {
+            limits.remove(new LimitKey(accountId, id));
+        }
         risk.put(accountId, row);
+    }
+
+    private void writeAudit(AccountUpdate u) {
+        Map<String, AuditRow> rows = new TreeMap<>();
+        for (AuditRow a : u.audits) {
+            rows.put(AuditTrail.newEventId(u.now), a);
+        }
+        u.audits.clear();
+        if (!rows.isEmpty()) {
+            audit.putAll(rows);
+        }
+    }
+
+    /**
+     * Measures every limit of the account at its effective max and carries each limit's breach
+     * forward under the policy's hysteresis. A limit whose breach opens gets a new alert id; one
+     * whose breach closes loses it, and the breach engine resolves that alert.
+     */
+    private static void evaluateLimits(AccountUpdate u, Map<PositionKey, PositionRow> book) {
+        AccountRiskRow row = u.risk;
+        AccountExposure x = new AccountExposure(Math.max(1, book.size()));
+        x.account(row.equity, row.dailyPnl, row.drawdown, row.var99 == null ? Double.NaN : row.var99);
+        for (Map.Entry<PositionKey, PositionRow> e : book.entrySet()) {
+            PositionRow p = e.getValue();
+            x.add(e.getKey().instrumentId(), p.sector, p.quantity, p.marketValue);
+        }
+        List<AccountLimit> effective = new ArrayList<>(u.limits.size());
+        for (Map.Entry<String, LimitRow> e : u.limits.entrySet()) {
+            effective.add(toLimit(u.accountId, e.getKey(), e.getValue(), u.now));
+        }
+        LimitSet set = LimitSet.of(effective);
+        int n = set.size();
+        String[] ids = new String[n];
+        double[] values = new double[n];
+        double[] current = new double[n];
+        double[] utilization = new double[n];
+        String[] alertIds = new String[n];
+        String[] severities = new String[n];
+        double worst = 0;
+        String worstId = null;
+        int open = 0;
+        AlertPolicy policy = u.policy.alerts();
+        for (int i = 0; i < n; i++) {
+            ids[i] = set.limitId(i);
+            values[i] = set.maxValue(i);
+            current[i] = LimitEvaluator.DEFAULT.value(set, i, x);
+            utilization[i] = current[i] / values[i];
+            int before = indexOf(row.limitIds, ids[i]);
+            String severityBefore = before < 0 || row.breachSeverities == null ? null : row.breachSeverities[before];
+            String alertBefore = before < 0 || row.breachAlertIds == null ? null : row.breachAlertIds[before];
+            Severity next = policy.next(severityBefore == null ? null : Severity.valueOf(severityBefore), utilization[i],
+                    set.warnAt(i));
+            if (next != null) {
+                severities[i] = next.name();
+                alertIds[i] = alertBefore != null ? alertBefore : u.accountId + "-A" + (++row.alertSeq);
+                open++;
+            }
+            if (utilization[i] > worst) {
+                worst = utilization[i];
+                worstId = ids[i];
+            }
+        }
+        row.limitIds = ids;
+        row.limitValues = values;
+        row.currentValues = current;
+        row.utilizations = utilization;
+        row.breachAlertIds = alertIds;
+        row.breachSeverities = severities;
+        row.maxLimitUtilization = worst;
+        row.worstLimitId = worstId;
+        row.openBreaches = open;
+        row.nextExpiryAt = nextExpiry(u);
+    }
+
+    /**
+     * Moves the drawdown tier up as drawdown deepens (it never moves down by itself) and derives the
+     * trading state; an automatic change of either is audited with the drawdown that caused it.
+     */
+    private static void applyControls(AccountUpdate u) {
+        AccountRiskRow row = u.risk;
+        DrawdownTier stored = row.drawdownTier == null ? DrawdownTier.NONE : DrawdownTier.valueOf(row.drawdownTier);
+        DrawdownTier reached = u.policy.drawdown().tierOf(row.drawdown);
+        DrawdownTier tier = DrawdownTier.max(stored, reached);
+        if (tier != stored) {
+            u.audits.add(AuditTrail.row(u.now, AuditTrail.SYSTEM, "DRAWDOWN_TIER", u.accountId, stored.name(), tier.name(),
+                    String.format(Locale.ROOT, "drawdown %.4f reached the %s tier at %.4f", row.drawdown, tier.name(),
+                            u.policy.drawdown().threshold(tier)), row.drawdown, null));
+        }
+        row.drawdownTier = tier.name();
+        row.sizingFactor = tier == DrawdownTier.REDUCE_SIZE ? u.policy.drawdown().sizingFactor() : 1;
+        TradingState before = row.tradingState == null ? TradingState.ACTIVE : TradingState.valueOf(row.tradingState);
+        TradingState override = row.stateOverride == null ? null : TradingState.valueOf(row.stateOverride);
+        long until = row.stateOverrideUntil == null ? Long.MIN_VALUE : row.stateOverrideUntil;
+        TradingState after = TradingControls.DEFAULT.accountState(row.killSwitch, override, until, tier, u.now);
+        if (u.stateBefore == null) {
+            u.stateBefore = before;
+        }
+        u.stateAfter = after;
+        if (after != before && !u.manual) {
+            u.audits.add(AuditTrail.row(u.now, AuditTrail.SYSTEM, "TRADING_STATE", u.accountId, before.name(), after.name(),
+                    String.format(Locale.ROOT, "drawdown %.4f, tier %s%s", row.drawdown, tier.name(),
+                            override != null && u.now >= until ? ", state override expired" : ""), row.drawdown, null));
+        }
+        row.tradingState = after.name();
+    }
+
+    /** The limit as it applies at {@code now}: an unexpired override replaces its max value. */
+    static AccountLimit toLimit(String accountId, String limitId, LimitRow r, long now) {
+        double max = r.overrideValue != null && r.overrideUntil != null && now < r.overrideUntil ? r.overrideValue : r.maxValue;
+        double warnAt = r.warnAt == null ? AccountLimit.DEFAULT_WARN_AT : r.warnAt;
+        return new AccountLimit(accountId, limitId, LimitScope.valueOf(r.scope), r.target, LimitMetric.valueOf(r.metric),
+                max, warnAt);
+    }
+
+    private static Long nextExpiry(AccountUpdate u) {
+        Long next = u.risk.stateOverride != null ? u.risk.stateOverrideUntil : null;
+        for (LimitRow r : u.limits.values()) {
+            if (r.overrideUntil != null && (next == null || r.overrideUntil < next)) {
+                next = r.overrideUntil;
+            }
+        }
+        return next;
+    }
+
+    private static int indexOf(String[] ids, String id) {
+        if (ids == null) {
+            return -1;
+        }
+        for (int i = 0; i < ids.length; i++) {
+            if (id.equals(ids[i])) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int countOpen(Collection<PositionRow> rows) {
@@ -283,6 +513,7 @@ public final class AccountBook {
         PositionRow row = new PositionRow();
         row.contractSize = ref.contractSize;
         row.marginRate = ref.marginRate;
+        row.sector = ref.sector;
         row.markTs = FILL_PRICE_MARK;
         return row;
     }

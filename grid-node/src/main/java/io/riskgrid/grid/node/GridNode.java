@@ -1,5 +1,6 @@
 package io.riskgrid.grid.node;
 
+import io.riskgrid.breach.BreachEngine;
 import io.riskgrid.grid.schema.GridTables;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.Ignition;
@@ -12,6 +13,9 @@ import org.apache.ignite.configuration.ThinClientConfiguration;
 import org.apache.ignite.configuration.TransactionConfiguration;
 import org.apache.ignite.failure.StopNodeFailureHandler;
 import org.apache.ignite.failure.StopNodeOrHaltFailureHandler;
+import org.apache.ignite.lifecycle.LifecycleBean;
+import org.apache.ignite.lifecycle.LifecycleEventType;
+import org.apache.ignite.resources.IgniteInstanceResource;
 import org.apache.ignite.logger.slf4j.Slf4jLogger;
 import org.apache.ignite.spi.communication.tcp.TcpCommunicationSpi;
 import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
@@ -80,7 +84,8 @@ public final class GridNode {
                 .setTransactionConfiguration(new TransactionConfiguration()
                         .setDefaultTxTimeout(10_000)
                         .setTxTimeoutOnPartitionMapExchange(5_000))
-                .setFailureHandler(cfg.gentleFailure() ? new StopNodeFailureHandler() : new StopNodeOrHaltFailureHandler());
+                .setFailureHandler(cfg.gentleFailure() ? new StopNodeFailureHandler() : new StopNodeOrHaltFailureHandler())
+                .setLifecycleBeans(new StopBreachEngine());
         if (!cfg.clientMode()) {
             ic.setClientConnectorConfiguration(connector);
             ic.setDataStorageConfiguration(storage);
@@ -91,11 +96,17 @@ public final class GridNode {
         return ic;
     }
 
-    /** Starts a node and, with persistence, activates the cluster once it has formed. */
+    /**
+     * Starts a node and, with persistence, activates the cluster once it has formed. A server node
+     * then starts its {@link BreachEngine}, which watches the accounts it is primary for.
+     */
     public static Ignite start(GridConfig cfg) {
         Ignite ignite = Ignition.start(configuration(cfg));
         if (cfg.persistence() && !cfg.clientMode() && ignite.cluster().state() != ClusterState.ACTIVE) {
             ignite.cluster().state(ClusterState.ACTIVE);
+        }
+        if (!cfg.clientMode()) {
+            BreachEngine.start(ignite, System::currentTimeMillis, BreachEngine.DEFAULT_TICK_MS);
         }
         return ignite;
     }
@@ -130,6 +141,22 @@ public final class GridNode {
             return names.containsAll(GridTables.ALL);
         } catch (RuntimeException e) {
             return false;
+        }
+    }
+
+    /** Stops the node's breach engine (its tick and continuous query) before the node stops. */
+    private static final class StopBreachEngine implements LifecycleBean {
+        @IgniteInstanceResource
+        private Ignite ignite;
+
+        @Override
+        public void onLifecycleEvent(LifecycleEventType evt) {
+            if (evt == LifecycleEventType.BEFORE_NODE_STOP && ignite != null) {
+                BreachEngine engine = BreachEngine.of(ignite);
+                if (engine != null) {
+                    engine.close();
+                }
+            }
         }
     }
 }

@@ -1,5 +1,9 @@
 package io.riskgrid.grid.reference;
 
+import io.riskgrid.compute.control.AccountControlJob;
+import io.riskgrid.compute.control.AuditTrail;
+import io.riskgrid.compute.control.ControlResult;
+import io.riskgrid.compute.control.PutLimitsJob;
 import io.riskgrid.compute.ingest.AccountBook;
 import io.riskgrid.compute.ingest.PriceIngestTask;
 import io.riskgrid.core.account.Account;
@@ -12,8 +16,6 @@ import io.riskgrid.grid.schema.AccountRiskRow;
 import io.riskgrid.grid.schema.AccountRow;
 import io.riskgrid.grid.schema.GridTables;
 import io.riskgrid.grid.schema.InstrumentRow;
-import io.riskgrid.grid.schema.LimitKey;
-import io.riskgrid.grid.schema.LimitRow;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 
@@ -29,6 +31,9 @@ import java.util.TreeMap;
  * This class is thread-safe.
  */
 public final class ReferenceDataWriter {
+
+    /** The actor that reference-data writes are audited as. */
+    public static final String ACTOR = AuditTrail.SYSTEM;
 
     private final Ignite ignite;
 
@@ -72,23 +77,22 @@ public final class ReferenceDataWriter {
         }
     }
 
-    /** Stores limits; with {@code onlyWhereAbsent}, an existing limit of the same id is kept. */
+    /**
+     * Stores limits, account by account, through the account's book so that its limit utilizations,
+     * breaches and risk score follow at once; each is audited as LIMIT_SET by {@value #ACTOR}. With
+     * {@code onlyWhereAbsent}, an existing limit of the same id is kept.
+     */
     public void putLimits(List<AccountLimit> limits, boolean onlyWhereAbsent) {
-        IgniteCache<LimitKey, LimitRow> cache = ignite.cache(GridTables.LIMITS);
         long now = System.currentTimeMillis();
+        Map<String, List<AccountLimit>> byAccount = new TreeMap<>();
         for (AccountLimit l : limits) {
-            LimitRow r = new LimitRow();
-            r.scope = l.scope().name();
-            r.target = l.target();
-            r.metric = l.metric().name();
-            r.maxValue = l.maxValue();
-            r.warnAt = l.warnAt();
-            r.updatedAt = now;
-            LimitKey key = new LimitKey(l.accountId(), l.limitId());
-            if (onlyWhereAbsent) {
-                cache.putIfAbsent(key, r);
-            } else {
-                cache.put(key, r);
+            byAccount.computeIfAbsent(l.accountId(), a -> new java.util.ArrayList<>()).add(l);
+        }
+        for (Map.Entry<String, List<AccountLimit>> e : byAccount.entrySet()) {
+            ControlResult r = AccountControlJob.run(ignite, PutLimitsJob.of(e.getKey(), e.getValue(), onlyWhereAbsent,
+                    AuditTrail.SYSTEM, "reference data", now));
+            if (!r.ok()) {
+                throw new IllegalArgumentException(r.problem);
             }
         }
     }

@@ -32,8 +32,43 @@ public final class AccountRiskRow {
     public double scoreDrawdown;
     public double scoreConcentration;
     public double scoreMargin;
+    public double scoreLimits;
+    public double scoreVar;
+    /** Highest utilization (current / effective max) of the account's limits; 0 with none. */
+    public double maxLimitUtilization;
+    /** The limit behind {@code maxLimitUtilization}, null with none. */
+    public String worstLimitId;
+    /** Limits of the account in breach (at or above their warn level, with hysteresis). */
+    public int openBreaches;
+    /** The highest drawdown tier reached since the account was last resumed (NONE, REDUCE_SIZE, REDUCING, HALTED). */
+    public String drawdownTier;
+    /** Highest utilization a risk-increasing order may leave: 1, or the sizing factor in the REDUCE_SIZE tier. */
+    public double sizingFactor;
+    /** True while the account is halted by hand (kill switch). */
+    public boolean killSwitch;
+    /** The trading state an override imposes, until {@code stateOverrideUntil}; null without one. */
+    public String stateOverride;
+    public Long stateOverrideUntil;
+    public String stateOverrideId;
+    /** The earliest end of any override of this account (state or limit), null with none. */
+    public Long nextExpiryAt;
+    /** Incremented by every write, so that alert updates derived from an older row never replace newer ones. */
+    public long version;
+    /** Numbers the account's alerts. */
+    public long alertSeq;
+    /** The effective trading state: kill switch, then an unexpired override, then the drawdown tier. */
     public String tradingState;
     public int positionCount;
     public long updatedAt;
     public String[] instrumentIds;
+    /** The account's limit ids, sorted; the arrays below are parallel to it (none of them is a SQL column). */
+    public String[] limitIds;
+    /** Effective max value of each limit (a raised value while an override lasts). */
+    public double[] limitValues;
+    public double[] currentValues;
+    public double[] utilizations;
+    /** Id of the open alert of each limit in breach, null for a limit not in breach. */
+    public String[] breachAlertIds;
+    /** Severity of each open breach, null for a limit not in breach. */
+    public String[] breachSeverities;
 }

@@ -20,4 +20,16 @@ public final class AlertRow {
     public long updatedAt;
     public String ackBy;
     public Long ackAt;
+    /** The limit's scope, target and warn level when the alert was last updated. */
+    public String scope;
+    public String target;
+    public double warnAt;
+    /** Highest utilization seen while the alert was open. */
+    public double peakUtilization;
+    /** When the alert reached its current severity (escalation clocks run from here). */
+    public long severitySince;
+    public Long escalatedAt;
+    public Long resolvedAt;
+    /** Version of the ACCOUNT_RISK row the alert was last derived from. */
+    public long sourceVersion;
 }

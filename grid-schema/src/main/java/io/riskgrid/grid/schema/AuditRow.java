@@ -14,4 +14,11 @@ public final class AuditRow {
     public String action;
     public String accountId;
     public String details;
+    /** The value before and after the action (a state, a limit value), null where not applicable. */
+    public String before;
+    public String after;
+    /** Why: the reason a person gave, or the rule behind an automatic action. */
+    public String reason;
+    /** The figure that triggered an automatic action (a drawdown, a loss), null for manual actions. */
+    public Double triggerValue;
 }

@@ -22,9 +22,10 @@ import java.util.Set;
  * The grid's caches and their SQL tables, all in schema PUBLIC. Each table is named like its cache;
  * its columns are the fields of its key and value classes in upper snake case.
  * <p>
- * Account data (ACCOUNTS, POSITIONS, LIMITS, ACCOUNT_RISK, ALERTS, FILLS) is partitioned and
+ * Account data (ACCOUNTS, POSITIONS, LIMITS, ACCOUNT_RISK, ALERTS, FILLS, OVERRIDES) is partitioned and
  * co-located by account id with one backup, and transactional so that a fill, its position and the
- * account's risk change together. INSTRUMENTS and PRICES are replicated: every node marks positions
+ * account's risk change together. INSTRUMENTS, PRICES, TRADING_CONTROLS (the firm-wide state) and
+ * RISK_POLICY are replicated. AUDIT_LOG is partitioned by event id. Every node marks positions
  * from its own copy. Every write is FULL_SYNC, so a backup is never behind its primary once a write
  * returns, and a lost partition refuses reads and writes (READ_WRITE_SAFE) instead of answering from
  * missing data.
@@ -44,10 +45,18 @@ public final class GridTables {
     public static final String ALERTS = "ALERTS";
     public static final String AUDIT_LOG = "AUDIT_LOG";
     public static final String FILLS = "FILLS";
+    public static final String OVERRIDES = "OVERRIDES";
+    public static final String TRADING_CONTROLS = "TRADING_CONTROLS";
+    public static final String RISK_POLICY = "RISK_POLICY";
+
+    /** The key of the firm-wide row of TRADING_CONTROLS. */
+    public static final String FIRM = "FIRM";
+    /** The key of the one row of RISK_POLICY. */
+    public static final String DEFAULT_POLICY = "default";
 
     /** Every cache the grid holds. */
     public static final List<String> ALL = List.of(ACCOUNTS, INSTRUMENTS, PRICES, POSITIONS, LIMITS, ACCOUNT_RISK,
-            ALERTS, AUDIT_LOG, FILLS);
+            ALERTS, AUDIT_LOG, FILLS, OVERRIDES, TRADING_CONTROLS, RISK_POLICY);
 
     /** Backups of every partitioned cache. */
     public static final int BACKUPS = 1;
@@ -65,11 +74,17 @@ public final class GridTables {
                 .setKeyConfiguration(new CacheKeyConfiguration(PositionKey.class.getName(), "accountId")));
         out.add(accountCache(LIMITS, table(LIMITS, LimitKey.class, LimitRow.class))
                 .setKeyConfiguration(new CacheKeyConfiguration(LimitKey.class.getName(), "accountId")));
-        out.add(accountCache(ACCOUNT_RISK, table(ACCOUNT_RISK, "accountId", AccountRiskRow.class, "riskScore")));
+        out.add(accountCache(ACCOUNT_RISK, table(ACCOUNT_RISK, "accountId", AccountRiskRow.class, "riskScore", "nextExpiryAt")));
         out.add(accountCache(ALERTS, table(ALERTS, AlertKey.class, AlertRow.class, "status"))
                 .setKeyConfiguration(new CacheKeyConfiguration(AlertKey.class.getName(), "accountId")));
         out.add(accountCache(FILLS, table(FILLS, FillKey.class, FillRow.class))
                 .setKeyConfiguration(new CacheKeyConfiguration(FillKey.class.getName(), "accountId")));
+        out.add(accountCache(OVERRIDES, table(OVERRIDES, OverrideKey.class, OverrideRow.class, "status"))
+                .setKeyConfiguration(new CacheKeyConfiguration(OverrideKey.class.getName(), "accountId")));
+        // Firm-wide controls are read by every pre-trade check on every node, and changed rarely.
+        out.add(replicated(TRADING_CONTROLS, table(TRADING_CONTROLS, "scope", ControlRow.class))
+                .setAtomicityMode(CacheAtomicityMode.TRANSACTIONAL));
+        out.add(replicated(RISK_POLICY, table(RISK_POLICY, "name", PolicyRow.class)));
         out.add(accountCache(AUDIT_LOG, table(AUDIT_LOG, "eventId", AuditRow.class, "ts", "accountId")));
         return out;
     }

@@ -15,4 +15,8 @@ public final class LimitRow {
     public double maxValue;
     public Double warnAt;
     public long updatedAt;
+    /** A raised max value that applies until {@code overrideUntil}; null without an override. */
+    public Double overrideValue;
+    public Long overrideUntil;
+    public String overrideId;
 }

@@ -17,6 +17,8 @@ public final class PositionRow {
     public double markPrice;
     public double contractSize;
     public double marginRate;
+    /** The instrument's sector, copied when the position opens, for SECTOR-scope limits. */
+    public String sector;
     public long markTs;
     public long fillCount;
     public long updatedAt;

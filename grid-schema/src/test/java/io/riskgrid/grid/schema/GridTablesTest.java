@@ -40,13 +40,20 @@ class GridTablesTest {
         assertThat(columns(caches.get("AUDIT_LOG"))).contains("EVENT_ID", "TS", "ACTOR", "ACTION", "ACCOUNT_ID", "DETAILS");
         assertThat(columns(caches.get("ACCOUNTS"))).contains("ACCOUNT_ID", "NAME", "BASE_CURRENCY", "INITIAL_EQUITY", "STRATEGY");
         assertThat(columns(caches.get("PRICES"))).contains("INSTRUMENT_ID", "PRICE", "TS");
+        assertThat(columns(caches.get("AUDIT_LOG"))).contains("BEFORE", "AFTER", "REASON", "TRIGGER_VALUE");
+        assertThat(columns(caches.get("ACCOUNT_RISK"))).contains("MAX_LIMIT_UTILIZATION", "DRAWDOWN_TIER", "KILL_SWITCH",
+                "STATE_OVERRIDE", "NEXT_EXPIRY_AT", "TRADING_STATE")
+                .doesNotContain("LIMIT_IDS", "UTILIZATIONS", "BREACH_ALERT_IDS");
+        assertThat(columns(caches.get("OVERRIDES"))).contains("ACCOUNT_ID", "OVERRIDE_ID", "LIMIT_ID", "STATE", "LIMIT_VALUE",
+                "REASON", "ACTOR", "EXPIRES_AT", "STATUS");
+        assertThat(columns(caches.get("TRADING_CONTROLS"))).contains("SCOPE", "STATE", "REASON", "TRIGGER");
     }
 
     @Test
     void referenceDataIsReplicatedAndAccountDataPartitionedWithOneBackup() {
         for (CacheConfiguration<?, ?> c : GridTables.cacheConfigurations()) {
             assertThat(c.getSqlSchema()).isEqualTo("PUBLIC");
-            if (c.getName().equals("INSTRUMENTS") || c.getName().equals("PRICES")) {
+            if (java.util.Set.of("INSTRUMENTS", "PRICES", "TRADING_CONTROLS", "RISK_POLICY").contains(c.getName())) {
                 assertThat(c.getCacheMode()).as(c.getName()).isEqualTo(CacheMode.REPLICATED);
             } else {
                 assertThat(c.getCacheMode()).as(c.getName()).isEqualTo(CacheMode.PARTITIONED);
