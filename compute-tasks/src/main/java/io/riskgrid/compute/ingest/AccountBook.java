@@ -384,7 +384,7 @@ public final class AccountBook {
         }
         List<AccountLimit> effective = new ArrayList<>(u.limits.size());
         for (Map.Entry<String, LimitRow> e : u.limits.entrySet()) {
-            effective.add(toLimit(u.accountId, e.getKey(), e.getValue(), u.now));
+            effective.add(effectiveLimit(u.accountId, e.getKey(), e.getValue(), u.now));
         }
         LimitSet set = LimitSet.of(effective);
         int n = set.size();
@@ -463,7 +463,7 @@ public final class AccountBook {
     }
 
     /** The limit as it applies at {@code now}: an unexpired override replaces its max value. */
-    static AccountLimit toLimit(String accountId, String limitId, LimitRow r, long now) {
+    public static AccountLimit effectiveLimit(String accountId, String limitId, LimitRow r, long now) {
         double max = r.overrideValue != null && r.overrideUntil != null && now < r.overrideUntil ? r.overrideValue : r.maxValue;
         double warnAt = r.warnAt == null ? AccountLimit.DEFAULT_WARN_AT : r.warnAt;
         return new AccountLimit(accountId, limitId, LimitScope.valueOf(r.scope), r.target, LimitMetric.valueOf(r.metric),

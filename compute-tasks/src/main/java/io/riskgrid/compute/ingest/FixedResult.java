@@ -1,6 +1,5 @@
 package io.riskgrid.compute.ingest;
 
-import io.riskgrid.core.position.IngestResult;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.cluster.ClusterNode;
 import org.apache.ignite.compute.ComputeJobAdapter;
@@ -11,11 +10,11 @@ import java.util.List;
  * A job that only returns a result decided when the task was mapped: the answer of a rejected or
  * empty batch, which must still be delivered through a job. Also says where such a job runs.
  */
-final class FixedResult extends ComputeJobAdapter {
+public final class FixedResult extends ComputeJobAdapter {
 
-    private final IngestResult result;
+    private final Object result;
 
-    FixedResult(IngestResult result) {
+    public FixedResult(Object result) {
         this.result = result;
     }
 
@@ -25,7 +24,7 @@ final class FixedResult extends ComputeJobAdapter {
     }
 
     /** The local node if the task may use it, else the first node it may use. */
-    static ClusterNode here(Ignite ignite, List<ClusterNode> subgrid) {
+    public static ClusterNode here(Ignite ignite, List<ClusterNode> subgrid) {
         ClusterNode local = ignite.cluster().localNode();
         return subgrid.contains(local) ? local : subgrid.get(0);
     }

@@ -1,0 +1,158 @@
+package io.riskgrid.compute.pretrade;
+
+import io.riskgrid.compute.control.FirmControls;
+import io.riskgrid.compute.ingest.FixedResult;
+import io.riskgrid.core.account.TradingState;
+import io.riskgrid.core.control.DrawdownTier;
+import io.riskgrid.core.limit.AccountExposure;
+import io.riskgrid.core.limit.AccountLimit;
+import io.riskgrid.core.limit.LimitSet;
+import io.riskgrid.core.pretrade.PreTradeCheck;
+import io.riskgrid.core.pretrade.PreTradeDecision;
+import io.riskgrid.core.pretrade.PreTradeOrder;
+import io.riskgrid.core.pretrade.PreTradeResult;
+import io.riskgrid.grid.schema.AccountRiskRow;
+import io.riskgrid.grid.schema.GridTables;
+import io.riskgrid.grid.schema.InstrumentRow;
+import io.riskgrid.grid.schema.LimitKey;
+import io.riskgrid.grid.schema.LimitRow;
+import io.riskgrid.grid.schema.PositionKey;
+import io.riskgrid.grid.schema.PositionRow;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteCache;
+import org.apache.ignite.cluster.ClusterNode;
+import org.apache.ignite.compute.ComputeJob;
+import org.apache.ignite.compute.ComputeJobAdapter;
+import org.apache.ignite.compute.ComputeJobResult;
+import org.apache.ignite.compute.ComputeTaskAdapter;
+import org.apache.ignite.compute.ComputeTaskName;
+import org.apache.ignite.resources.IgniteInstanceResource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The pre-trade check as a grid task: runs on the primary node of the order's account, reads the
+ * account's risk row, positions and limits there (local reads), the firm's state and the
+ * instrument, and answers with {@link PreTradeCheck}. Callable from the thin client as
+ * {@value #NAME} with a {@link PreTradeOrder}; the API calls the same task.
+ * <p>
+ * The limits are taken at their effective max (an override raises one while it lasts), and the
+ * trading state is the one the account's last recomputation wrote.
+ */
+@ComputeTaskName(PreTradeCheckTask.NAME)
+public class PreTradeCheckTask extends ComputeTaskAdapter<PreTradeOrder, PreTradeDecision> {
+
+    public static final String NAME = "io.riskgrid.compute.pretrade.PreTradeCheckTask";
+
+    @IgniteInstanceResource
+    private transient Ignite ignite;
+
+    @Override
+    public Map<? extends ComputeJob, ClusterNode> map(List<ClusterNode> subgrid, PreTradeOrder order) {
+        if (order == null) {
+            return Map.of(new FixedResult(PreTradeDecision.problem("an order is required", false)),
+                    FixedResult.here(ignite, subgrid));
+        }
+        ClusterNode primary = ignite.affinity(GridTables.ACCOUNT_RISK).mapKeyToNode(order.accountId());
+        if (primary == null || !subgrid.contains(primary)) {
+            primary = FixedResult.here(ignite, subgrid);
+        }
+        return Map.of(new Check(order), primary);
+    }
+
+    @Override
+    public PreTradeDecision reduce(List<ComputeJobResult> results) {
+        ComputeJobResult r = results.get(0);
+        if (r.getException() != null) {
+            throw r.getException();
+        }
+        return r.getData();
+    }
+
+    /** The check, on the account's primary node. */
+    static final class Check extends ComputeJobAdapter {
+        private static final long serialVersionUID = 1L;
+        private final PreTradeOrder order;
+
+        @IgniteInstanceResource
+        private transient Ignite ignite;
+
+        Check(PreTradeOrder order) {
+            this.order = order;
+        }
+
+        @Override
+        public Object execute() {
+            return PreTradeCheckTask.check(ignite, order);
+        }
+    }
+
+    /** Checks an order against the grid's data; reads locally on the account's primary node. */
+    public static PreTradeDecision check(Ignite ignite, PreTradeOrder order) {
+        String accountId = order.accountId();
+        AccountRiskRow risk = ignite.<String, AccountRiskRow>cache(GridTables.ACCOUNT_RISK).get(accountId);
+        if (risk == null) {
+            return PreTradeDecision.problem("unknown account '" + accountId + "'", true);
+        }
+        InstrumentRow instrument = ignite.<String, InstrumentRow>cache(GridTables.INSTRUMENTS).get(order.instrumentId());
+        if (instrument == null) {
+            return PreTradeDecision.problem("unknown instrument '" + order.instrumentId() + "'", true);
+        }
+        AccountExposure book = new AccountExposure(Math.max(1, risk.instrumentIds.length));
+        book.account(risk.equity, risk.dailyPnl, risk.drawdown, risk.var99 == null ? Double.NaN : risk.var99);
+        Set<PositionKey> keys = new TreeSet<>();
+        for (String i : risk.instrumentIds) {
+            keys.add(new PositionKey(accountId, i));
+        }
+        IgniteCache<PositionKey, PositionRow> positions = ignite.cache(GridTables.POSITIONS);
+        for (Map.Entry<PositionKey, PositionRow> e : positions.getAll(keys).entrySet()) {
+            PositionRow p = e.getValue();
+            book.add(e.getKey().instrumentId(), p.sector, p.quantity, p.marketValue);
+        }
+        LimitSet limits = limits(ignite, accountId, risk, order);
+        TradingState firm = new FirmControls(ignite).state();
+        TradingState account = risk.tradingState == null ? TradingState.ACTIVE : TradingState.valueOf(risk.tradingState);
+        DrawdownTier tier = risk.drawdownTier == null ? DrawdownTier.NONE : DrawdownTier.valueOf(risk.drawdownTier);
+        PreTradeResult out = new PreTradeResult(Math.max(1, limits.size()));
+        boolean approved = PreTradeCheck.DEFAULT.check(book, limits, account, firm, tier, risk.sizingFactor > 0 ? risk.sizingFactor : 1,
+                order.instrumentId(), instrument.sector, order.side(), order.quantity(), order.price(), instrument.contractSize, out);
+        int n = limits.size();
+        String[] ids = new String[n];
+        String[] metrics = new String[n];
+        double[] before = new double[n];
+        double[] after = new double[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = limits.limitId(i);
+            metrics[i] = limits.metric(i).name();
+            before[i] = out.utilizationBefore(i);
+            after[i] = out.utilizationAfter(i);
+        }
+        List<String> codes = new ArrayList<>();
+        for (int k = 0; k < out.reasonCount(); k++) {
+            codes.add(out.reason(k).name());
+        }
+        return PreTradeDecision.of(approved, account.name(), firm.name(), tier.name(), out.riskIncreasing(),
+                out.describeReasons(limits), codes, ids, metrics, before, after);
+    }
+
+    private static LimitSet limits(Ignite ignite, String accountId, AccountRiskRow risk, PreTradeOrder order) {
+        if (risk.limitIds == null || risk.limitIds.length == 0) {
+            return LimitSet.EMPTY;
+        }
+        Set<LimitKey> keys = new TreeSet<>();
+        for (String id : risk.limitIds) {
+            keys.add(new LimitKey(accountId, id));
+        }
+        long now = System.currentTimeMillis();
+        List<AccountLimit> list = new ArrayList<>();
+        for (Map.Entry<LimitKey, LimitRow> e : new java.util.TreeMap<>(ignite.<LimitKey, LimitRow>cache(GridTables.LIMITS)
+                .getAll(keys)).entrySet()) {
+            list.add(io.riskgrid.compute.ingest.AccountBook.effectiveLimit(accountId, e.getKey().limitId(), e.getValue(), now));
+        }
+        return LimitSet.of(list);
+    }
+}
