@@ -162,7 +162,7 @@ public final class BreachEngine implements AutoCloseable {
     }
 
     /** Makes the alerts of every account this node is primary for agree with its risk row. */
-    int reconcile() {
+    public synchronized int reconcile() {
         Map<String, List<String>> open = new HashMap<>();
         for (List<?> r : localPrimary(alerts, "SELECT ACCOUNT_ID, ALERT_ID FROM ALERTS WHERE STATUS <> 'RESOLVED'")) {
             open.computeIfAbsent((String) r.get(0), a -> new ArrayList<>()).add((String) r.get(1));

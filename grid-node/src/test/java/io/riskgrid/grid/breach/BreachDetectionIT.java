@@ -1,6 +1,10 @@
 package io.riskgrid.grid.breach;
 
+import io.riskgrid.breach.BreachEngine;
 import io.riskgrid.compute.ingest.AccountBook;
+import io.riskgrid.grid.schema.AlertKey;
+import io.riskgrid.grid.schema.GridTables;
+import org.apache.ignite.IgniteCache;
 import io.riskgrid.core.limit.LimitMetric;
 import io.riskgrid.core.limit.LimitScope;
 import io.riskgrid.core.position.Side;
@@ -213,6 +217,29 @@ class BreachDetectionIT {
                 assertThat(desk.alerts(id).values()).as(id).singleElement()
                         .satisfies(a -> assertThat(a.severity).isEqualTo("HIGH"));
             }
+        });
+    }
+
+    @Test
+    void reconciliationRaisesAnAlertWhoseWriteWasLostAndResolvesOneWhoseBreachIsGone() {
+        desk.account("REC-1", 1_000_000).instrument("RC1", "TECH", 100)
+                .limit("REC-1", "GROSS", LimitMetric.GROSS_NOTIONAL, 1_000_000);
+        desk.fill("REC-1", "RC1", Side.BUY, 9_500, 100);
+        AlertRow raised = awaitOnlyAlert("REC-1", "HIGH", "ACTIVE");
+        String alertId = desk.alerts("REC-1").keySet().iterator().next();
+        IgniteCache<AlertKey, AlertRow> alerts = desk.ignite().cache(GridTables.ALERTS);
+        // As if the node that wrote the breach had died before writing its alert: the alert is missing...
+        alerts.remove(new AlertKey("REC-1", alertId));
+        // ...and an alert is open whose breach the risk row no longer has.
+        alerts.put(new AlertKey("REC-1", "REC-1-A999"), raised);
+        // (A scheduled reconciliation may get there first; either way the result is the same.)
+        BreachEngine.of(desk.ignite()).reconcile();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            Map<String, AlertRow> now = desk.alerts("REC-1");
+            assertThat(now).containsOnlyKeys(alertId, "REC-1-A999");
+            assertThat(now.get(alertId).status).isEqualTo("ACTIVE");
+            assertThat(now.get(alertId).severity).isEqualTo("HIGH");
+            assertThat(now.get("REC-1-A999").status).isEqualTo("RESOLVED");
         });
     }
 
