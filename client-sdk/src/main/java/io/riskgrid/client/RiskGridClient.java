@@ -3,6 +3,8 @@ package io.riskgrid.client;
 import io.riskgrid.core.position.Fill;
 import io.riskgrid.core.position.FillBatch;
 import io.riskgrid.core.position.IngestResult;
+import io.riskgrid.core.pretrade.PreTradeDecision;
+import io.riskgrid.core.pretrade.PreTradeOrder;
 import io.riskgrid.core.price.Price;
 import io.riskgrid.core.price.PriceBatch;
 import org.apache.ignite.Ignition;
@@ -59,6 +61,9 @@ public final class RiskGridClient implements AutoCloseable {
 
     /** Name of the grid's price-ingest task; argument a {@link PriceBatch}, result an {@link IngestResult}. */
     public static final String PRICE_INGEST_TASK = "io.riskgrid.compute.ingest.PriceIngestTask";
+
+    /** The grid task that checks an order before it is sent. */
+    public static final String PRE_TRADE_CHECK_TASK = "io.riskgrid.compute.pretrade.PreTradeCheckTask";
 
     /** The SQL schema every RiskGrid table is in. */
     public static final String SCHEMA = "PUBLIC";
@@ -147,6 +152,28 @@ public final class RiskGridClient implements AutoCloseable {
     public IngestResult publishPrices(List<Price> prices) {
         checkEntries(prices, "prices");
         return publish(prices, PRICE_INGEST_TASK, PriceBatch::of, PriceRejectedException::new);
+    }
+
+    /**
+     * Checks an order before it is sent, on the grid node that holds the account: approved, or
+     * rejected with reasons (the account or the firm is HALTED, a REDUCING account's order would add
+     * risk, a limit's utilization after the order would exceed its cap), with every limit's
+     * utilization before and after.
+     *
+     * @return the decision; {@link PreTradeDecision#problem()} says why an order could not be checked
+     *         (an unknown account or instrument)
+     * @throws ClientException when the grid cannot be reached or does not answer in time
+     */
+    public PreTradeDecision preTradeCheck(PreTradeOrder order) {
+        if (order == null) {
+            throw new IllegalArgumentException("order is required");
+        }
+        try {
+            return compute.execute(PRE_TRADE_CHECK_TASK, order);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClientException("interrupted while waiting for " + PRE_TRADE_CHECK_TASK, e);
+        }
     }
 
     /**

@@ -16,5 +16,6 @@ class IngestTaskNamesTest {
     void sdkTaskNamesAreTheGridsTaskNames() {
         assertThat(RiskGridClient.FILL_INGEST_TASK).isEqualTo(FillIngestTask.NAME);
         assertThat(RiskGridClient.PRICE_INGEST_TASK).isEqualTo(PriceIngestTask.NAME);
+        assertThat(RiskGridClient.PRE_TRADE_CHECK_TASK).isEqualTo(io.riskgrid.compute.pretrade.PreTradeCheckTask.NAME);
     }
 }

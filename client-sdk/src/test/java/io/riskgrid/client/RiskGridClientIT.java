@@ -45,18 +45,20 @@ class RiskGridClientIT {
     private static LocalGridCluster cluster;
     private static RiskGridClient client;
     private static String address;
+    private static Ignite node;
 
     @BeforeAll
     static void start() {
         cluster = new LocalGridCluster("client-sdk");
         Ignite ignite = cluster.startNode();
+        node = ignite;
         DemoFixture.load(ignite);
         ReferenceDataWriter w = new ReferenceDataWriter(ignite);
         w.upsertInstruments(List.of(
                 new Instrument(NVDA, NVDA, "EQUITY", "TECH", "USD", 1, 0.25),
                 new Instrument(CL, CL, "FUTURE", "ENERGY", "USD", 1000, 0.15)));
         List<Account> accounts = new ArrayList<>();
-        for (String id : List.of("SDK-DUP", "SDK-REJ", "SDK-SPLIT", "SDK-MARK", "SDK-BATCH", "SDK-ASYNC")) {
+        for (String id : List.of("SDK-DUP", "SDK-REJ", "SDK-SPLIT", "SDK-MARK", "SDK-BATCH", "SDK-ASYNC", "SDK-PRE")) {
             accounts.add(new Account(id, id, "USD", 1_000_000, "TEST"));
         }
         w.upsertAccounts(accounts);
@@ -279,5 +281,29 @@ class RiskGridClientIT {
     private static double unrealized(String account, String instrument) {
         return num(client.sql("SELECT UNREALIZED_PNL FROM POSITIONS WHERE ACCOUNT_ID = ? AND INSTRUMENT_ID = ?",
                 account, instrument), 0, 0);
+    }
+
+    @Test
+    void preTradeCheckRunsByTaskNameFromTheThinClient() {
+        new ReferenceDataWriter(node).putLimits(List.of(new io.riskgrid.core.limit.AccountLimit("SDK-PRE",
+                "GROSS", io.riskgrid.core.limit.LimitScope.ACCOUNT, null, io.riskgrid.core.limit.LimitMetric.GROSS_NOTIONAL,
+                100_000, 0.8)), false);
+        // 900 AAPL at 100 = 90,000 of 100,000: 0.90, approved
+        io.riskgrid.core.pretrade.PreTradeDecision ok = client.preTradeCheck(
+                new io.riskgrid.core.pretrade.PreTradeOrder("SDK-PRE", AAPL, Side.BUY, 900, 100));
+        assertThat(ok.approved()).isTrue();
+        assertThat(ok.limitIds()).containsExactly("GROSS");
+        assertThat(ok.utilizationAfter(0)).isCloseTo(0.9, within(1e-12));
+        // 1,100 AAPL = 110,000: 1.10 > 1, rejected on the limit
+        io.riskgrid.core.pretrade.PreTradeDecision no = client.preTradeCheck(
+                new io.riskgrid.core.pretrade.PreTradeOrder("SDK-PRE", AAPL, Side.BUY, 1_100, 100));
+        assertThat(no.approved()).isFalse();
+        assertThat(no.reasonCodes()).containsExactly("LIMIT_BREACH");
+        assertThat(no.utilizationAfter(0)).isCloseTo(1.1, within(1e-12));
+        io.riskgrid.core.pretrade.PreTradeDecision unknown = client.preTradeCheck(
+                new io.riskgrid.core.pretrade.PreTradeOrder("NOBODY", AAPL, Side.BUY, 1, 100));
+        assertThat(unknown.approved()).isFalse();
+        assertThat(unknown.notFound()).isTrue();
+        assertThat(unknown.problem()).contains("NOBODY");
     }
 }
