@@ -18,7 +18,8 @@ import java.util.List;
 
 /**
  * The demo's market: each {@link #tick(long)} moves every price of the demo book by one trading
- * minute and trades a batch of fills at the new prices, publishing both through the grid's ingest
+ * minute and trades a batch of fills at the new prices (the first tick instead opens a diversified
+ * book of {@value #OPENING_POSITIONS} positions for every account), publishing both through the grid's ingest
  * tasks exactly as an outside feed would. Paths are seeded, so a run can be reproduced; fill ids
  * carry a prefix of their own per run, so a second run never collides with the fills of the first.
  * <p>
@@ -37,6 +38,10 @@ public final class DemoMarket {
     private final MarketSimulator market;
     private final OrderFlowSimulator orderFlow;
     private final int fillsPerTick;
+    private boolean opened;
+
+    /** Positions in each account's opening book. */
+    static final int OPENING_POSITIONS = 12;
 
     public DemoMarket(Ignite ignite, DemoBook book, String fillIdPrefix, int fillsPerTick) {
         this.ignite = ignite;
@@ -54,6 +59,16 @@ public final class DemoMarket {
             quotes.add(new Price(instruments.get(i).instrumentId(), prices[i], now));
         }
         check(ignite.compute().execute(PriceIngestTask.NAME, PriceBatch.of(quotes)), "prices");
+        if (fillsPerTick > 0 && !opened) {
+            // The first tick opens a diversified book for every account, in batches the size of a tick's fills.
+            List<Fill> book = orderFlow.openingBook(prices, now, OPENING_POSITIONS);
+            for (int from = 0; from < book.size(); from += 200) {
+                check(ignite.compute().execute(FillIngestTask.NAME,
+                        FillBatch.of(book.subList(from, Math.min(book.size(), from + 200)))), "opening fills");
+            }
+            opened = true;
+            return;
+        }
         if (fillsPerTick > 0) {
             List<Fill> fills = new ArrayList<>(fillsPerTick);
             for (int i = 0; i < fillsPerTick; i++) {

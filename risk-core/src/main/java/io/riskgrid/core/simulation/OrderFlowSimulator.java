@@ -41,6 +41,43 @@ public final class OrderFlowSimulator {
         this.prefix = prefix;
     }
 
+    /**
+     * The fills that give every account a diversified opening book: {@code positionsPerAccount}
+     * distinct instruments of equal notional adding up to the account's target gross exposure, seven
+     * in ten long. A book like this starts well inside the demo's concentration and exposure limits,
+     * where a book of one or two positions would be 100% concentrated from its first fill.
+     */
+    public List<Fill> openingBook(double[] prices, long now, int positionsPerAccount) {
+        int n = Math.min(positionsPerAccount, instruments.size());
+        List<Fill> fills = new java.util.ArrayList<>(accounts.size() * n);
+        for (int a = 0; a < accounts.size(); a++) {
+            Account account = accounts.get(a);
+            double notional = account.initialEquity() * targetLeverage[a] / n;
+            int start = random.nextInt(instruments.size());
+            int stride = 1 + random.nextInt(instruments.size() - 1);
+            java.util.Set<Integer> picked = new java.util.LinkedHashSet<>();
+            for (int k = 0; picked.size() < n; k++) {
+                int i = (start + k * stride) % instruments.size();
+                if (!picked.add(i)) {
+                    // The stride cycled before n distinct instruments: take the next free one.
+                    for (int j = 0; j < instruments.size() && !picked.add((i + j) % instruments.size()); j++) {
+                        // keep looking
+                    }
+                }
+            }
+            for (int i : picked) {
+                Instrument instrument = instruments.get(i);
+                double quantity = Math.max(1, Math.round(notional / (prices[i] * instrument.contractSize())));
+                Side side = random.nextDouble() < 0.7 ? Side.BUY : Side.SELL;
+                quantities[a][i] += side.sign() * quantity;
+                String fillId = prefix + "-" + (++sequence);
+                fills.add(new Fill(fillId, account.accountId(), instrument.instrumentId(), side, quantity, prices[i], now,
+                        account.strategy(), VENUES[(int) (sequence % VENUES.length)].toUpperCase(Locale.ROOT)));
+            }
+        }
+        return fills;
+    }
+
     /** The next fill, at the current {@code prices} (in instrument order), stamped {@code now}. */
     public Fill next(double[] prices, long now) {
         int a = random.nextInt(accounts.size());
