@@ -62,12 +62,12 @@ class PositionMathBenchmarkTest {
         // Equity above the initial 1,000,000 is the new peak: no drawdown.
         assertThat(r.peakEquity()).isCloseTo(1_000_900, within(EPS));
         assertThat(r.drawdown()).isZero();
-        // Score 100 * (0.35 * leverage / 10 + 0.35 * 0 + 0.15 * concentration + 0.15 * margin / equity)
-        //       = 100 * (0.35 * 0.2098112 + 0.15 * 0.0952381 + 0.15 * 0.3197122) = 13.56765
-        double expected = 100 * (0.35 * (2_100_000 / equity) / 10 + 0.15 * (200_000.0 / 2_100_000.0)
-                + 0.15 * (320_000 / equity));
+        // No limits and no VaR here, so score = 100 * (0.20 * leverage / 10 + 0.25 * 0 + 0.075 * concentration
+        //       + 0.075 * margin / equity) = 100 * (0.20 * 0.2098112 + 0.075 * 0.0952381 + 0.075 * 0.3197122) = 7.30835
+        double expected = 100 * (0.20 * (2_100_000 / equity) / 10 + 0.075 * (200_000.0 / 2_100_000.0)
+                + 0.075 * (320_000 / equity));
         assertThat(r.score().score()).isCloseTo(expected, within(EPS));
-        assertThat(r.score().score()).isCloseTo(13.56765, within(1e-5));
+        assertThat(r.score().score()).isCloseTo(7.30835, within(1e-5));
     }
 
     @Test

@@ -40,6 +40,12 @@ public final class FirmBreakerMonitor {
      * @param criticalAlerts   alerts that reached CRITICAL within the cascade window before {@code now}
      */
     public BreakerTrip sample(long now, double sodEquity, double equity, int criticalAlerts) {
+        if (!Double.isFinite(sodEquity) || !Double.isFinite(equity)) {
+            // A figure that is not a number (an account mid-recovery) is not a sample: keeping it
+            // would blind the rapid-loss window for its whole length.
+            return criticalAlerts >= breakers.criticalAlertCount()
+                    ? new BreakerTrip(BreakerTrip.CRITICAL_ALERT_CASCADE, criticalAlerts, breakers.criticalAlertCount()) : null;
+        }
         append(now, equity);
         double base = Math.max(sodEquity, 0);
         double loss = sodEquity - equity;

@@ -74,6 +74,25 @@ public final class AccountExposure {
         return this;
     }
 
+    /**
+     * Forgets the position added last. A pre-trade check for an instrument the account does not
+     * hold yet appends a zero slot for it, measures the limits as if the order had filled there, and
+     * takes the slot back with this method, so the book is left as it was without being copied.
+     * Allocates nothing.
+     *
+     * @throws IllegalStateException if there is no position
+     */
+    public void removeLast() {
+        if (size == 0) {
+            throw new IllegalStateException("no position to remove");
+        }
+        size--;
+        instrumentIds[size] = null;
+        sectors[size] = null;
+        quantities[size] = 0;
+        marketValues[size] = 0;
+    }
+
     /** The slot of an instrument, or -1 if the account has no position in it. */
     public int indexOf(String instrumentId) {
         for (int i = 0; i < size; i++) {

@@ -106,6 +106,128 @@ public final class LimitEvaluator {
         };
     }
 
+    /**
+     * The utilization of every limit before and after one position changes, in one walk over the
+     * positions: the account totals are summed once, and each INSTRUMENT or SECTOR limit adds up
+     * its own positions on the way. Gives the same figures as {@link #utilization} and
+     * {@link #utilizationAfter} limit by limit, at the cost of one pass instead of two per limit.
+     *
+     * @param slot   the position that changes, or {@link #NO_TRADE} (then before and after are equal)
+     * @param before receives the utilization of limit i before the change (length >= limits.size())
+     * @param after  receives it after the change
+     */
+    public void utilizations(LimitSet limits, AccountExposure x, int slot, double qtyAfter, double mvAfter,
+                             double[] before, double[] after) {
+        int n = limits.size();
+        for (int i = 0; i < n; i++) {
+            before[i] = 0;
+            after[i] = 0;
+        }
+        double gross = 0;
+        double net = 0;
+        double largestMv = 0;
+        double largestQty = 0;
+        double grossAfter = 0;
+        double netAfter = 0;
+        double largestMvAfter = 0;
+        double largestQtyAfter = 0;
+        for (int p = 0; p < x.size; p++) {
+            double q = x.quantities[p];
+            double mv = x.marketValues[p];
+            double qa = p == slot ? qtyAfter : q;
+            double mva = p == slot ? mvAfter : mv;
+            double absMv = Math.abs(mv);
+            double absMvAfter = Math.abs(mva);
+            gross += absMv;
+            net += mv;
+            largestMv = Math.max(largestMv, absMv);
+            largestQty = Math.max(largestQty, Math.abs(q));
+            grossAfter += absMvAfter;
+            netAfter += mva;
+            largestMvAfter = Math.max(largestMvAfter, absMvAfter);
+            largestQtyAfter = Math.max(largestQtyAfter, Math.abs(qa));
+            for (int i = 0; i < n; i++) {
+                LimitScope scope = limits.scope(i);
+                if (scope == LimitScope.ACCOUNT || !inScope(scope, limits.target(i), x, p)) {
+                    continue;
+                }
+                switch (limits.metric(i)) {
+                    case NET_NOTIONAL -> {
+                        before[i] += mv;
+                        after[i] += mva;
+                    }
+                    case POSITION_QTY -> {
+                        before[i] += Math.abs(q);
+                        after[i] += Math.abs(qa);
+                    }
+                    default -> {
+                        before[i] += absMv;
+                        after[i] += absMvAfter;
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            double max = limits.maxValue(i);
+            LimitMetric metric = limits.metric(i);
+            double b;
+            double a;
+            if (limits.scope(i) == LimitScope.ACCOUNT) {
+                switch (metric) {
+                    case GROSS_NOTIONAL -> {
+                        b = gross;
+                        a = grossAfter;
+                    }
+                    case NET_NOTIONAL -> {
+                        b = Math.abs(net);
+                        a = Math.abs(netAfter);
+                    }
+                    case POSITION_QTY -> {
+                        b = largestQty;
+                        a = largestQtyAfter;
+                    }
+                    case CONCENTRATION -> {
+                        b = gross > 0 ? largestMv / gross : 0;
+                        a = grossAfter > 0 ? largestMvAfter / grossAfter : 0;
+                    }
+                    case LEVERAGE -> {
+                        b = x.leverage(gross);
+                        a = x.leverage(grossAfter);
+                    }
+                    case DAILY_LOSS -> {
+                        b = Math.max(0, -x.dailyPnl);
+                        a = b;
+                    }
+                    case DRAWDOWN -> {
+                        b = x.drawdown;
+                        a = b;
+                    }
+                    default -> {
+                        b = x.var99;
+                        a = b;
+                    }
+                }
+            } else {
+                switch (metric) {
+                    case NET_NOTIONAL -> {
+                        b = Math.abs(before[i]);
+                        a = Math.abs(after[i]);
+                    }
+                    case CONCENTRATION -> {
+                        b = gross > 0 ? before[i] / gross : 0;
+                        a = grossAfter > 0 ? after[i] / grossAfter : 0;
+                    }
+                    default -> {
+                        b = before[i];
+                        a = after[i];
+                    }
+                }
+            }
+            before[i] = b / max;
+            after[i] = a / max;
+        }
+    }
+
     private static boolean inScope(LimitScope scope, String target, AccountExposure x, int p) {
         String key = scope == LimitScope.INSTRUMENT ? x.instrumentIds[p] : x.sectors[p];
         return key != null && key.equals(target);

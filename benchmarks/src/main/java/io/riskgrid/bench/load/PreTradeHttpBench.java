@@ -1,0 +1,254 @@
+package io.riskgrid.bench.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.riskgrid.core.instrument.Instrument;
+import io.riskgrid.core.simulation.DemoBook;
+import org.HdrHistogram.ConcurrentHistogram;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Load driver for DESIGN.md's target "pre-trade check over HTTP: p99 &lt;= 2 ms": POSTs orders to
+ * {@code /api/v1/pretrade/check} of a running API with {@link HttpClient} (HTTP/1.1, connections
+ * kept alive) from {@code concurrency} closed-loop clients (each sends its next request when its
+ * last was answered), and prints one JSON line:
+ * <pre>
+ * {"bench":"pretrade-http","requests":..,"concurrency":..,"throughput":..,"p50Ms":..,"p99Ms":..,
+ *  "p999Ms":..,"maxMs":..,"approved":..,"rejected":..,"errors":..,...}
+ * </pre>
+ * Orders are {@code BUY 10 @ 100} spread over the accounts {@code GET /api/v1/accounts} lists and the
+ * demo's instruments ({@link DemoBook#DEFAULT}). A request's latency is from just before
+ * {@code send} to the response body read, so it includes this client's own HTTP work, on the same
+ * machine as the server. The first {@code warmup} requests are not recorded.
+ * <pre>
+ * ./riskgrid demo --no-simulator &amp;
+ * java -cp benchmarks/target/benchmarks.jar io.riskgrid.bench.load.PreTradeHttpBench \
+ *      --url http://127.0.0.1:8080 --requests 20000 --concurrency 4 --warmup 2000
+ * </pre>
+ */
+public final class PreTradeHttpBench {
+
+    static final String PATH = "/api/v1/pretrade/check";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Settings settings;
+    private final HttpClient http;
+
+    PreTradeHttpBench(Settings settings) {
+        this.settings = settings;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings;
+        try {
+            settings = Settings.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("pretrade-http: " + e.getMessage());
+            System.err.println(Settings.USAGE);
+            System.exit(2);
+            return;
+        }
+        JsonLine line;
+        try {
+            line = new PreTradeHttpBench(settings).run();
+        } catch (IOException e) {
+            System.err.println("pretrade-http: cannot reach " + settings.url() + ": " + e);
+            System.exit(1);
+            return;
+        }
+        System.out.println(line);
+    }
+
+    JsonLine run() throws IOException, InterruptedException {
+        List<String> accounts = accounts();
+        List<String> instruments = new ArrayList<>();
+        for (Instrument i : DemoBook.DEFAULT.instruments()) {
+            instruments.add(i.instrumentId());
+        }
+        List<byte[]> bodies = orders(accounts, instruments);
+        URI uri = URI.create(settings.url() + PATH);
+        long total = (long) settings.warmup() + settings.requests();
+        AtomicLong next = new AtomicLong();
+        AtomicLong firstMeasured = new AtomicLong(Long.MAX_VALUE);
+        AtomicLong lastDone = new AtomicLong(Long.MIN_VALUE);
+        ConcurrentHistogram latency = new ConcurrentHistogram(3);
+        LongAdder approved = new LongAdder();
+        LongAdder rejected = new LongAdder();
+        LongAdder errors = new LongAdder();
+        AtomicReference<String> firstError = new AtomicReference<>();
+        System.err.println("pretrade-http: " + settings.warmup() + " warm-up and " + settings.requests()
+                + " measured requests to " + uri + " from " + settings.concurrency() + " clients, "
+                + accounts.size() + " accounts x " + instruments.size() + " instruments");
+        ExecutorService pool = Executors.newFixedThreadPool(settings.concurrency());
+        try {
+            List<Future<?>> clients = new ArrayList<>();
+            for (int c = 0; c < settings.concurrency(); c++) {
+                clients.add(pool.submit(() -> {
+                    long i;
+                    while ((i = next.getAndIncrement()) < total) {
+                        boolean measured = i >= settings.warmup();
+                        HttpRequest request = HttpRequest.newBuilder(uri)
+                                .timeout(Duration.ofSeconds(10))
+                                .header("Content-Type", "application/json")
+                                .header("Accept", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get((int) (i % bodies.size()))))
+                                .build();
+                        long start = System.nanoTime();
+                        if (measured) {
+                            firstMeasured.accumulateAndGet(start, Math::min);
+                        }
+                        HttpResponse<byte[]> response;
+                        try {
+                            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        } catch (IOException e) {
+                            errors.increment();
+                            firstError.compareAndSet(null, e.toString());
+                            continue;
+                        }
+                        long end = System.nanoTime();
+                        if (response.statusCode() != 200) {
+                            errors.increment();
+                            firstError.compareAndSet(null, "HTTP " + response.statusCode() + ": "
+                                    + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+                            continue;
+                        }
+                        if (measured) {
+                            latency.recordValue(end - start);
+                            lastDone.accumulateAndGet(end, Math::max);
+                            if (JSON.readTree(response.body()).path("approved").asBoolean(false)) {
+                                approved.increment();
+                            } else {
+                                rejected.increment();
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : clients) {
+                f.get();
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("a client failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        }
+        if (firstError.get() != null) {
+            System.err.println("pretrade-http: " + errors.sum() + " requests failed; the first: " + firstError.get());
+        }
+        LatencySummary summary = LatencySummary.ofNanos(latency);
+        double seconds = lastDone.get() > firstMeasured.get() ? (lastDone.get() - firstMeasured.get()) / 1e9 : Double.NaN;
+        return JsonLine.of("pretrade-http")
+                .put("requests", summary.count())
+                .put("concurrency", settings.concurrency())
+                .put("throughput", Math.round(summary.count() / seconds))
+                .put("", summary)
+                .put("approved", approved.sum())
+                .put("rejected", rejected.sum())
+                .put("errors", errors.sum())
+                .put("warmup", settings.warmup())
+                .put("accounts", accounts.size())
+                .put("instruments", instruments.size())
+                .put("url", settings.url())
+                .put("cores", Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The account ids the API lists. */
+    private List<String> accounts() throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(settings.url() + "/api/v1/accounts"))
+                .timeout(Duration.ofSeconds(30)).header("Accept", "application/json").GET().build();
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET /api/v1/accounts answered HTTP " + response.statusCode());
+        }
+        List<String> ids = new ArrayList<>();
+        for (JsonNode a : JSON.readTree(response.body())) {
+            String id = a.path("accountId").asText(null);
+            if (id != null && !id.isBlank()) {
+                ids.add(id);
+            }
+        }
+        if (ids.isEmpty()) {
+            throw new IOException("GET /api/v1/accounts listed no accounts: load the demo data first");
+        }
+        return ids;
+    }
+
+    /**
+     * Order bodies, serialized once so that the measured loop does no JSON writing: every account
+     * with every instrument, walked so that consecutive orders differ in both.
+     */
+    static List<byte[]> orders(List<String> accounts, List<String> instruments) {
+        int n = accounts.size() * instruments.size();
+        List<byte[]> out = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            ObjectNode o = JSON.createObjectNode()
+                    .put("accountId", accounts.get(k % accounts.size()))
+                    .put("instrumentId", instruments.get((k / accounts.size() + k) % instruments.size()))
+                    .put("side", "BUY")
+                    .put("quantity", 10)
+                    .put("price", 100);
+            try {
+                out.add(JSON.writeValueAsBytes(o));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The command line of the driver.
+     *
+     * @param url         base URL of the API
+     * @param requests    measured requests
+     * @param concurrency closed-loop clients
+     * @param warmup      requests sent first and not recorded
+     */
+    public record Settings(String url, int requests, int concurrency, int warmup) {
+
+        static final String USAGE = "usage: PreTradeHttpBench [--url http://127.0.0.1:8080] [--requests 20000]"
+                + " [--concurrency 4] [--warmup 2000]";
+
+        private static final Set<String> OPTIONS = Set.of("url", "requests", "concurrency", "warmup");
+
+        /** The settings the arguments ask for; throws one exception that names every bad argument. */
+        public static Settings parse(String[] args) {
+            BenchArgs a = BenchArgs.parse(args, OPTIONS);
+            String url = a.text("url", "http://127.0.0.1:8080");
+            Settings s = new Settings(url.endsWith("/") ? url.substring(0, url.length() - 1) : url,
+                    a.intAtLeast("requests", 20_000, 1), a.intAtLeast("concurrency", 4, 1), a.intAtLeast("warmup", 2_000, 0));
+            List<String> problems = new ArrayList<>(a.problems());
+            if (!s.url().startsWith("http://") && !s.url().startsWith("https://")) {
+                problems.add("--url must start with http:// or https://, was '" + url + "'");
+            }
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException(String.join("; ", problems));
+            }
+            return s;
+        }
+    }
+}
