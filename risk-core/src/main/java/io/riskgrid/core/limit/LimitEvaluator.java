@@ -131,6 +131,7 @@ public final class LimitEvaluator {
         double netAfter = 0;
         double largestMvAfter = 0;
         double largestQtyAfter = 0;
+        int scoped = limits.scopedCount();
         for (int p = 0; p < x.size; p++) {
             double q = x.quantities[p];
             double mv = x.marketValues[p];
@@ -146,9 +147,9 @@ public final class LimitEvaluator {
             netAfter += mva;
             largestMvAfter = Math.max(largestMvAfter, absMvAfter);
             largestQtyAfter = Math.max(largestQtyAfter, Math.abs(qa));
-            for (int i = 0; i < n; i++) {
-                LimitScope scope = limits.scope(i);
-                if (scope == LimitScope.ACCOUNT || !inScope(scope, limits.target(i), x, p)) {
+            for (int k = 0; k < scoped; k++) {
+                int i = limits.scopedIndex(k);
+                if (!inScope(limits.scope(i), limits.target(i), x, p)) {
                     continue;
                 }
                 switch (limits.metric(i)) {

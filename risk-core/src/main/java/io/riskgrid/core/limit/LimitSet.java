@@ -20,6 +20,8 @@ public final class LimitSet {
     private final String[] targets;
     private final double[] maxValues;
     private final double[] warnAts;
+    /** Indices of the INSTRUMENT and SECTOR limits, the only ones that look at single positions. */
+    private int[] scoped;
 
     private LimitSet(int n) {
         limitIds = new String[n];
@@ -42,6 +44,14 @@ public final class LimitSet {
             s.maxValues[i] = l.maxValue();
             s.warnAts[i] = l.warnAt();
         }
+        int k = 0;
+        int[] scoped = new int[limits.size()];
+        for (int i = 0; i < scoped.length; i++) {
+            if (s.scopes[i] != LimitScope.ACCOUNT) {
+                scoped[k++] = i;
+            }
+        }
+        s.scoped = java.util.Arrays.copyOf(scoped, k);
         return s;
     }
 
@@ -71,6 +81,16 @@ public final class LimitSet {
 
     public double warnAt(int i) {
         return warnAts[i];
+    }
+
+    /** How many limits have INSTRUMENT or SECTOR scope. */
+    int scopedCount() {
+        return scoped.length;
+    }
+
+    /** The index of the k-th INSTRUMENT or SECTOR limit. */
+    int scopedIndex(int k) {
+        return scoped[k];
     }
 
     /** The index of a limit id, or -1. */
