@@ -17,12 +17,15 @@ import java.util.Set;
  * Turns the breaches recorded in an account's ACCOUNT_RISK row into ALERTS rows: every open breach
  * raises or updates its alert, and an alert whose breach is no longer open is resolved. The row
  * carries everything needed (limit ids, values, utilizations, severities, alert ids), so this reads
- * nothing but the limit's scope for a new alert, and every write is an idempotent entry processor:
+ * nothing but the limit's definition, and every write is an idempotent entry processor:
  * applying the same row twice, or an older row after a newer one, changes nothing.
  * <p>
  * This class is thread-safe.
  */
 public final class AlertWriter {
+
+    /** Utilization moves smaller than this do not rewrite an open alert's figures. */
+    public static final double UTILIZATION_STEP = 0.005;
 
     private final IgniteCache<AlertKey, AlertRow> alerts;
     private final IgniteCache<LimitKey, LimitRow> limits;
@@ -49,6 +52,9 @@ public final class AlertWriter {
                 continue;
             }
             open.add(alertId);
+            if (unchanged(before, after, i, alertId)) {
+                continue;
+            }
             LimitRow limit = limits.get(new LimitKey(accountId, after.limitIds[i]));
             String metric = limit == null ? null : limit.metric;
             String scope = limit == null ? null : limit.scope;
@@ -70,6 +76,22 @@ public final class AlertWriter {
             }
         }
         return changes;
+    }
+
+    /**
+     * True when the previous row had the same breach (alert id and severity) at a utilization within
+     * {@value #UTILIZATION_STEP}: the alert's figures are then left as they are, so that a re-mark of
+     * every account does not rewrite every open alert. Its figures trail by less than that step.
+     */
+    private static boolean unchanged(AccountRiskRow before, AccountRiskRow after, int i, String alertId) {
+        if (before == null || before.limitIds == null || before.breachAlertIds == null) {
+            return false;
+        }
+        int j = i < before.limitIds.length && before.limitIds[i].equals(after.limitIds[i]) ? i
+                : java.util.Arrays.asList(before.limitIds).indexOf(after.limitIds[i]);
+        return j >= 0 && alertId.equals(before.breachAlertIds[j])
+                && after.breachSeverities[i].equals(before.breachSeverities[j])
+                && Math.abs(after.utilizations[i] - before.utilizations[j]) < UTILIZATION_STEP;
     }
 
     /**
