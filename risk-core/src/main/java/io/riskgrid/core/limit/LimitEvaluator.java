@@ -137,16 +137,27 @@ public final class LimitEvaluator {
             double mv = x.marketValues[p];
             double qa = p == slot ? qtyAfter : q;
             double mva = p == slot ? mvAfter : mv;
-            double absMv = Math.abs(mv);
-            double absMvAfter = Math.abs(mva);
+            double absMv = mv < 0 ? -mv : mv;
+            double absMvAfter = mva < 0 ? -mva : mva;
+            double absQ = q < 0 ? -q : q;
+            double absQa = qa < 0 ? -qa : qa;
             gross += absMv;
             net += mv;
-            largestMv = Math.max(largestMv, absMv);
-            largestQty = Math.max(largestQty, Math.abs(q));
             grossAfter += absMvAfter;
             netAfter += mva;
-            largestMvAfter = Math.max(largestMvAfter, absMvAfter);
-            largestQtyAfter = Math.max(largestQtyAfter, Math.abs(qa));
+            // Plain comparisons: Math.max's NaN and signed-zero rules cost time and do not matter here.
+            if (absMv > largestMv) {
+                largestMv = absMv;
+            }
+            if (absQ > largestQty) {
+                largestQty = absQ;
+            }
+            if (absMvAfter > largestMvAfter) {
+                largestMvAfter = absMvAfter;
+            }
+            if (absQa > largestQtyAfter) {
+                largestQtyAfter = absQa;
+            }
             for (int k = 0; k < scoped; k++) {
                 int i = limits.scopedIndex(k);
                 if (!inScope(limits.scope(i), limits.target(i), x, p)) {
@@ -158,8 +169,8 @@ public final class LimitEvaluator {
                         after[i] += mva;
                     }
                     case POSITION_QTY -> {
-                        before[i] += Math.abs(q);
-                        after[i] += Math.abs(qa);
+                        before[i] += absQ;
+                        after[i] += absQa;
                     }
                     default -> {
                         before[i] += absMv;
