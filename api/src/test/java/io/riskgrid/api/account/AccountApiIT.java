@@ -32,8 +32,10 @@ import static org.assertj.core.api.Assertions.within;
 /**
  * The read side over real HTTP: accounts, account risk and firm status after a known set of fills,
  * every figure computed by hand from the fills, DemoFixture's prices and margin rates, and the
- * risk-score formula documented in {@code RiskScore} (0.35 x leverage/10 + 0.35 x drawdown/15%
- * + 0.15 x concentration + 0.15 x margin/equity, each part capped at 1, times 100).
+ * risk-score formula documented in {@code RiskScore} (0.25 x highest limit utilization + 0.20 x
+ * leverage/10 + 0.25 x drawdown/15% + 0.15 x VaR/equity/10% + 0.075 x concentration + 0.075 x
+ * margin/equity, each part capped at 1, times 100). These accounts have no limits and no VaR, so those
+ * two parts are 0.
  */
 @GridApiTest
 class AccountApiIT {
@@ -48,8 +50,8 @@ class AccountApiIT {
     private static final double A_NET = 15_000 - 2_500_000;
     private static final double A_MARGIN = 15_000 * 0.25 + 2_500_000 * 0.10;
     private static final double A_CONCENTRATION = 2_500_000 / A_GROSS;
-    private static final double A_SCORE = 100 * (0.35 * (A_GROSS / A_EQUITY) / 10 + 0.35 * 0
-            + 0.15 * A_CONCENTRATION + 0.15 * (A_MARGIN / A_EQUITY));
+    private static final double A_SCORE = 100 * (0.20 * (A_GROSS / A_EQUITY) / 10 + 0.25 * 0
+            + 0.075 * A_CONCENTRATION + 0.075 * (A_MARGIN / A_EQUITY));
 
     // ACC-B: BUY 1000 XOM @60 marked at 50: unrealized -10,000, value 50,000; equity 990,000 against a
     // peak of 1,000,000: drawdown 1%.
@@ -57,8 +59,8 @@ class AccountApiIT {
     private static final double B_GROSS = 50_000;
     private static final double B_MARGIN = 50_000 * 0.25;
     private static final double B_DRAWDOWN = 10_000.0 / 1_000_000;
-    private static final double B_SCORE = 100 * (0.35 * (B_GROSS / B_EQUITY) / 10 + 0.35 * (B_DRAWDOWN / 0.15)
-            + 0.15 * 1.0 + 0.15 * (B_MARGIN / B_EQUITY));
+    private static final double B_SCORE = 100 * (0.20 * (B_GROSS / B_EQUITY) / 10 + 0.25 * (B_DRAWDOWN / 0.15)
+            + 0.075 * 1.0 + 0.075 * (B_MARGIN / B_EQUITY));
 
     @Autowired
     private WebTestClient web;
