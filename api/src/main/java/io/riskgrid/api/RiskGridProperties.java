@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -22,12 +23,24 @@ import java.util.List;
  * <p>
  * This record is immutable and thread-safe.
  *
- * @param grid the grid node the API embeds or joins
- * @param demo the demo book and simulator
+ * @param grid   the grid node the API embeds or joins
+ * @param demo   the demo book and simulator
+ * @param limits the limits file applied at start
  */
 @Validated
 @ConfigurationProperties("riskgrid")
-public record RiskGridProperties(@Valid @DefaultValue Grid grid, @Valid @DefaultValue Demo demo) {
+public record RiskGridProperties(@Valid @DefaultValue Grid grid, @Valid @DefaultValue Demo demo,
+                                 @Valid @DefaultValue Limits limits) {
+
+    /** The constructor the settings are bound through. */
+    @ConstructorBinding
+    public RiskGridProperties {
+    }
+
+    /** Settings without a limits file. */
+    public RiskGridProperties(Grid grid, Demo demo) {
+        this(grid, demo, new Limits(null));
+    }
 
     /**
      * The grid node of the API.
@@ -81,5 +94,17 @@ public record RiskGridProperties(@Valid @DefaultValue Grid grid, @Valid @Default
         public boolean runsSimulator() {
             return enabled && simulator;
         }
+    }
+
+    /**
+     * The limits file: risk limits and the risk policy a firm loads at start (see
+     * {@code io.riskgrid.api.limit.LimitsFile} for its layout and {@code limits-example.yaml}).
+     *
+     * @param file path of the YAML file, relative to the working directory or absolute; none by
+     *             default. When set, the file is read at start, after the demo book is loaded: its
+     *             policy replaces the grid's and its limits are set for every account. A file that
+     *             cannot be read or holds any problem stops the application, naming every problem.
+     */
+    public record Limits(Path file) {
     }
 }

@@ -153,6 +153,10 @@ public class ApiExceptionHandler {
                     + m.getSupportedMethods().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
         } else if (e instanceof NotAcceptableStatusException) {
             message = "cannot produce the requested media type; accept application/json";
+        } else if (code.value() == HttpStatus.CONFLICT.value() && e.getReason() != null) {
+            // Only the API's own handlers answer 409 (an alert already resolved, say), with a
+            // reason written for the caller; no framework exception of WebFlux carries that status.
+            message = e.getReason();
         } else {
             HttpStatus status = HttpStatus.resolve(code.value());
             message = status == null ? "request failed" : status.getReasonPhrase().toLowerCase(Locale.ROOT);
@@ -193,14 +197,20 @@ public class ApiExceptionHandler {
         return badRequest("request body could not be read", null);
     }
 
-    /** The field path of a Jackson path: {@code fills} + [1, quantity] is {@code fills[1].quantity}. */
+    /**
+     * The field path of a Jackson path: {@code fills} + [1, quantity] is {@code fills[1].quantity}. A
+     * body that is one JSON object names its fields without the root: {@code body} + [quantity] is
+     * {@code quantity}, as the API's own checks of such bodies name them.
+     */
     private static String path(String root, List<JsonMappingException.Reference> references) {
-        StringBuilder b = new StringBuilder(root);
+        boolean objectBody = !references.isEmpty() && references.get(0).getIndex() < 0
+                && references.get(0).getFieldName() != null;
+        StringBuilder b = new StringBuilder(objectBody ? "" : root);
         for (JsonMappingException.Reference r : references) {
             if (r.getIndex() >= 0) {
                 b.append('[').append(r.getIndex()).append(']');
             } else if (r.getFieldName() != null) {
-                b.append('.').append(r.getFieldName());
+                b.append(b.length() == 0 ? "" : ".").append(r.getFieldName());
             }
         }
         return b.toString();

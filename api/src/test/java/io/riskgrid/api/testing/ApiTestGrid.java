@@ -26,6 +26,9 @@ public final class ApiTestGrid {
     public static GridConfig register(DynamicPropertyRegistry registry, LocalGridCluster cluster) {
         GridConfig cfg = cluster.nextConfig();
         registry.add("riskgrid.grid.mode", () -> "embedded");
+        // A test's context closes as soon as its class is done: a graceful shutdown would wait up to 30 s
+        // for the test client's idle keep-alive connections, which never finish on their own.
+        registry.add("server.shutdown", () -> "immediate");
         registry.add("riskgrid.grid.instance-name", cfg::instanceName);
         registry.add("riskgrid.grid.discovery", () -> String.join(",", cfg.discoveryAddresses()));
         registry.add("riskgrid.grid.discovery-port", cfg::discoveryPort);

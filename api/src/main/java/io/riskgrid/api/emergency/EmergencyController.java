@@ -1,0 +1,116 @@
+package io.riskgrid.api.emergency;
+
+import io.riskgrid.api.audit.Actor;
+import io.riskgrid.api.audit.Reason;
+import io.riskgrid.api.error.InputProblem;
+import io.riskgrid.api.error.InvalidInputException;
+import io.riskgrid.api.grid.GridCalls;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The kill switches over REST:
+ * <ul>
+ *   <li>{@code POST /api/v1/emergency/halt-trading} {@code {scope: FIRM|ACCOUNT, accountId?, reason, actor?}}:
+ *       halts the firm (no order of any account passes) or one account;</li>
+ *   <li>{@code POST /api/v1/emergency/resume}, same body: resumes it;</li>
+ *   <li>{@code GET /api/v1/emergency/status}: the firm's state and every restricted account.</li>
+ * </ul>
+ * {@code accountId} is required for ACCOUNT and refused for FIRM; {@code reason} is required; an
+ * unknown account is a 404. Each action is audited as HALT or RESUME with its actor and reason.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/emergency", produces = MediaType.APPLICATION_JSON_VALUE)
+public class EmergencyController {
+
+    private final EmergencyDesk desk;
+    private final GridCalls grid;
+    private final Clock clock;
+
+    public EmergencyController(EmergencyDesk desk, GridCalls grid, Clock clock) {
+        this.desk = desk;
+        this.grid = grid;
+        this.clock = clock;
+    }
+
+    @PostMapping(path = "/halt-trading", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<EmergencyResult> halt(@RequestBody EmergencyRequest body,
+                                      @RequestHeader(name = Actor.HEADER, required = false) String actorHeader) {
+        return Mono.defer(() -> {
+            Checked c = check(body, actorHeader, "halting trading");
+            long now = clock.millis();
+            return grid.call(() -> desk.halt(c.scope, c.accountId, c.actor, c.reason, now));
+        });
+    }
+
+    @PostMapping(path = "/resume", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<EmergencyResult> resume(@RequestBody EmergencyRequest body,
+                                        @RequestHeader(name = Actor.HEADER, required = false) String actorHeader) {
+        return Mono.defer(() -> {
+            Checked c = check(body, actorHeader, "resuming trading");
+            long now = clock.millis();
+            return grid.call(() -> desk.resume(c.scope, c.accountId, c.actor, c.reason, now));
+        });
+    }
+
+    @GetMapping("/status")
+    public Mono<EmergencyStatus> status() {
+        return grid.call(desk::status);
+    }
+
+    private record Checked(EmergencyDesk.Scope scope, String accountId, String actor, String reason) {
+    }
+
+    /** The request's fields, checked together so that every problem is reported at once. */
+    private static Checked check(EmergencyRequest body, String actorHeader, String action) {
+        List<InputProblem> problems = new ArrayList<>();
+        EmergencyDesk.Scope scope = null;
+        String accountId = body.accountId() == null || body.accountId().isBlank() ? null : body.accountId().trim();
+        if (body.scope() == null || body.scope().isBlank()) {
+            problems.add(new InputProblem("scope", "scope is required: FIRM or ACCOUNT"));
+        } else {
+            try {
+                scope = EmergencyDesk.Scope.valueOf(body.scope().trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                problems.add(new InputProblem("scope", "scope must be FIRM or ACCOUNT, was '" + clip(body.scope()) + "'"));
+            }
+        }
+        if (scope == EmergencyDesk.Scope.ACCOUNT && accountId == null) {
+            problems.add(new InputProblem("accountId", "accountId is required for scope ACCOUNT"));
+        } else if (scope == EmergencyDesk.Scope.FIRM && accountId != null) {
+            problems.add(new InputProblem("accountId", "accountId must not be given for scope FIRM, which applies to "
+                    + "every account; use scope ACCOUNT for one account"));
+        }
+        String reason = null;
+        String actor = null;
+        try {
+            reason = Reason.required(body.reason(), "reason", action);
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+        }
+        try {
+            actor = Actor.of(body.actor(), actorHeader);
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return new Checked(scope, accountId, actor, reason);
+    }
+
+    private static String clip(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "...";
+    }
+}

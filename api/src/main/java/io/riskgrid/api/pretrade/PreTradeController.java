@@ -1,0 +1,57 @@
+package io.riskgrid.api.pretrade;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.riskgrid.api.RiskGridProperties;
+import io.riskgrid.api.grid.GridCalls;
+import io.riskgrid.compute.pretrade.PreTradeCheckTask;
+import io.riskgrid.core.pretrade.PreTradeDecision;
+import io.riskgrid.core.pretrade.PreTradeOrder;
+import org.apache.ignite.Ignite;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code POST /api/v1/pretrade/check} {@code {accountId, instrumentId, side, quantity, price}}: the
+ * grid's pre-trade check ({@link PreTradeCheckTask}, run on the account's primary node, the same
+ * task thin clients call by name) of an order as if it filled in full at its price. 200 with the
+ * decision whether approved or not; 400 naming every bad field; 404 for an unknown account or
+ * instrument. Timed as {@code riskgrid.pretrade.latency}.
+ */
+@RestController
+public class PreTradeController {
+
+    private final Ignite ignite;
+    private final GridCalls grid;
+    private final long timeoutMillis;
+    private final MeterRegistry registry;
+    private final Timer latency;
+
+    public PreTradeController(Ignite ignite, GridCalls grid, RiskGridProperties properties, MeterRegistry registry) {
+        this.ignite = ignite;
+        this.grid = grid;
+        this.timeoutMillis = properties.grid().callTimeout().toMillis();
+        this.registry = registry;
+        this.latency = Timer.builder("riskgrid.pretrade.latency")
+                .description("Time to answer one REST pre-trade check")
+                .publishPercentileHistogram()
+                .register(registry);
+    }
+
+    @PostMapping(path = "/api/v1/pretrade/check", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<PreTradeAnswer> check(@RequestBody PreTradeRequest order) {
+        return Mono.defer(() -> {
+            Timer.Sample sample = Timer.start(registry);
+            return Mono.defer(() -> {
+                PreTradeOrder checked = PreTradeMapping.toOrder(order);
+                return grid.call(() -> ignite.compute().withTimeout(timeoutMillis)
+                                .<PreTradeOrder, PreTradeDecision>execute(PreTradeCheckTask.NAME, checked))
+                        .map(decision -> PreTradeMapping.toAnswer(checked, decision));
+            }).doFinally(signal -> sample.stop(latency));
+        });
+    }
+}
