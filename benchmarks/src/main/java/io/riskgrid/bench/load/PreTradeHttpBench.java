@@ -173,6 +173,8 @@ public final class PreTradeHttpBench {
                 .put("accounts", accounts.size())
                 .put("instruments", instruments.size())
                 .put("url", settings.url())
+                // The client shares the machine with the server it measures; the load says how busy both were.
+                .put("loadAvg1m", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
                 .put("cores", Runtime.getRuntime().availableProcessors());
     }
 
@@ -205,9 +207,13 @@ public final class PreTradeHttpBench {
         int n = accounts.size() * instruments.size();
         List<byte[]> out = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
+            // Round k / accounts gives each account every instrument once; the account's index shifts
+            // its start, so that consecutive orders name different instruments too.
+            int account = k % accounts.size();
+            int round = k / accounts.size();
             ObjectNode o = JSON.createObjectNode()
-                    .put("accountId", accounts.get(k % accounts.size()))
-                    .put("instrumentId", instruments.get((k / accounts.size() + k) % instruments.size()))
+                    .put("accountId", accounts.get(account))
+                    .put("instrumentId", instruments.get((round + account) % instruments.size()))
                     .put("side", "BUY")
                     .put("quantity", 10)
                     .put("price", 100);
