@@ -75,7 +75,7 @@ public final class GridTables {
         out.add(accountCache(LIMITS, table(LIMITS, LimitKey.class, LimitRow.class))
                 .setKeyConfiguration(new CacheKeyConfiguration(LimitKey.class.getName(), "accountId")));
         out.add(accountCache(ACCOUNT_RISK, table(ACCOUNT_RISK, "accountId", AccountRiskRow.class, "riskScore", "nextExpiryAt")));
-        out.add(accountCache(ALERTS, table(ALERTS, AlertKey.class, AlertRow.class, "status"))
+        out.add(accountCache(ALERTS, table(ALERTS, AlertKey.class, AlertRow.class, "status", "severitySince"))
                 .setKeyConfiguration(new CacheKeyConfiguration(AlertKey.class.getName(), "accountId")));
         out.add(accountCache(FILLS, table(FILLS, FillKey.class, FillRow.class))
                 .setKeyConfiguration(new CacheKeyConfiguration(FillKey.class.getName(), "accountId")));
