@@ -1,7 +1,7 @@
 package io.riskgrid.api.alert;
 
-import io.riskgrid.api.audit.Page;
-import io.riskgrid.api.audit.TimeRange;
+import io.riskgrid.api.request.Page;
+import io.riskgrid.api.request.TimeRange;
 import io.riskgrid.api.error.NotFoundException;
 import io.riskgrid.breach.alert.AlertChange;
 import io.riskgrid.breach.alert.AlertDesk;
@@ -91,7 +91,7 @@ public class AlertBook {
         if (outcome == AlertChange.Outcome.NOT_FOUND) {
             throw new NotFoundException("alert '" + alertId + "' not found");
         }
-        AlertKey key = AlertDesk.keyOf(alertId);
+        AlertKey key = AlertKey.ofAlertId(alertId);
         AlertRow row = desk.get(alertId);
         return new Acknowledgement(outcome, row == null ? null : AlertMapping.toView(key, row));
     }

@@ -9,6 +9,7 @@ import io.riskgrid.core.limit.LimitScope;
 import io.riskgrid.core.position.Fill;
 import io.riskgrid.core.position.Side;
 import io.riskgrid.core.price.Price;
+import io.riskgrid.grid.schema.AlertKey;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,6 @@ public final class BreachCycle {
     public static final String LIMIT_ID = "GROSS";
 
     private static final String ACCOUNT_PREFIX = "LAT-";
-    private static final String ALERT_MARK = "-A";
 
     private final int accounts;
     private final String runId;
@@ -104,10 +104,7 @@ public final class BreachCycle {
         if (kind != AlertEvent.Kind.RAISED && kind != AlertEvent.Kind.RESOLVED) {
             return -1;
         }
-        if (accountId == null || alertId == null || !alertId.startsWith(accountId + ALERT_MARK)) {
-            return -1;
-        }
-        long m = parseNonNegative(alertId, accountId.length() + ALERT_MARK.length(), alertId.length());
+        long m = AlertKey.sequenceOf(accountId, alertId);
         if (m < 1) {
             return -1;
         }

@@ -31,26 +31,9 @@ public final class AlertDesk {
         this.audit = ignite.cache(GridTables.AUDIT_LOG);
     }
 
-    /** The key of an alert id, or null if the id is not of the form {@code <accountId>-A<n>}. */
-    public static AlertKey keyOf(String alertId) {
-        if (alertId == null) {
-            return null;
-        }
-        int at = alertId.lastIndexOf("-A");
-        if (at <= 0 || at + 2 >= alertId.length()) {
-            return null;
-        }
-        for (int i = at + 2; i < alertId.length(); i++) {
-            if (!Character.isDigit(alertId.charAt(i))) {
-                return null;
-            }
-        }
-        return new AlertKey(alertId.substring(0, at), alertId);
-    }
-
     /** The alert, or null. */
     public AlertRow get(String alertId) {
-        AlertKey key = keyOf(alertId);
+        AlertKey key = AlertKey.ofAlertId(alertId);
         return key == null ? null : alerts.get(key);
     }
 
@@ -60,7 +43,7 @@ public final class AlertDesk {
      * @return ACKNOWLEDGED, NOT_FOUND, or NOT_OPEN for a resolved alert (nothing is written then)
      */
     public AlertChange.Outcome acknowledge(String alertId, String actor, String comment, long now) {
-        AlertKey key = keyOf(alertId);
+        AlertKey key = AlertKey.ofAlertId(alertId);
         if (key == null) {
             return AlertChange.Outcome.NOT_FOUND;
         }

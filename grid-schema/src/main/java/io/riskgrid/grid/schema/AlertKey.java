@@ -15,6 +15,8 @@ import java.util.Objects;
  */
 public final class AlertKey implements Comparable<AlertKey> {
 
+    private static final String ALERT_MARK = "-A";
+
     @AffinityKeyMapped
     private final String accountId;
     private final String alertId;
@@ -22,6 +24,50 @@ public final class AlertKey implements Comparable<AlertKey> {
     public AlertKey(String accountId, String alertId) {
         this.accountId = Objects.requireNonNull(accountId, "accountId");
         this.alertId = Objects.requireNonNull(alertId, "alertId");
+    }
+
+    /** The id of an account's {@code n}-th alert: {@code <accountId>-A<n>}, which names its account. */
+    public static String alertId(String accountId, long n) {
+        return accountId + ALERT_MARK + n;
+    }
+
+    /**
+     * The number {@code n} of an alert id of this account ({@code <accountId>-A<n>}), or -1 if the id
+     * is not of that form.
+     */
+    public static long sequenceOf(String accountId, String alertId) {
+        if (accountId == null || alertId == null || !alertId.startsWith(accountId + ALERT_MARK)) {
+            return -1;
+        }
+        return digits(alertId, accountId.length() + ALERT_MARK.length());
+    }
+
+    /** The key of an alert id, found from the account it names, or null if the id is not of the form {@code <accountId>-A<n>}. */
+    public static AlertKey ofAlertId(String alertId) {
+        if (alertId == null) {
+            return null;
+        }
+        int at = alertId.lastIndexOf(ALERT_MARK);
+        if (at <= 0 || digits(alertId, at + ALERT_MARK.length()) < 0) {
+            return null;
+        }
+        return new AlertKey(alertId.substring(0, at), alertId);
+    }
+
+    /** The non-negative number written from {@code from} to the end of {@code s}, or -1 (none, not digits, too long). */
+    private static long digits(String s, int from) {
+        if (from >= s.length() || s.length() - from > 18) {
+            return -1;
+        }
+        long n = 0;
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     public String accountId() {
