@@ -23,6 +23,7 @@ import io.riskgrid.core.position.PositionState;
 import io.riskgrid.core.risk.RiskScore;
 import io.riskgrid.grid.schema.AccountRiskRow;
 import io.riskgrid.grid.schema.AccountRow;
+import io.riskgrid.grid.schema.AlertKey;
 import io.riskgrid.grid.schema.AuditRow;
 import io.riskgrid.grid.schema.FillKey;
 import io.riskgrid.grid.schema.FillRow;
@@ -281,7 +282,8 @@ public final class AccountBook {
         return initialRisk(account.initialEquity, now);
     }
 
-    private Map<PositionKey, PositionRow> readBook(String accountId, Set<String> instrumentIds) {
+    /** The account's positions in these instruments, by key in key order (locked when read inside a transaction). */
+    public Map<PositionKey, PositionRow> readBook(String accountId, Set<String> instrumentIds) {
         Set<PositionKey> keys = new TreeSet<>();
         for (String i : instrumentIds) {
             keys.add(new PositionKey(accountId, i));
@@ -289,7 +291,8 @@ public final class AccountBook {
         return new TreeMap<>(positions.getAll(keys));
     }
 
-    private TreeMap<String, LimitRow> readLimits(String accountId, AccountRiskRow row) {
+    /** The account's limits (those its risk row lists), by limit id in id order. */
+    public TreeMap<String, LimitRow> readLimits(String accountId, AccountRiskRow row) {
         TreeMap<String, LimitRow> out = new TreeMap<>();
         if (row.limitIds == null || row.limitIds.length == 0) {
             return out;
@@ -352,9 +355,6 @@ public final class AccountBook {
         for (Map.Entry<String, LimitRow> e : u.changedLimits.entrySet()) {
             limits.put(new LimitKey(accountId, e.getKey()), e.getValue());
         }
-        for (String id : u.removedLimits) {
-            limits.remove(new LimitKey(accountId, id));
-        }
         risk.put(accountId, row);
     }
 
@@ -376,17 +376,8 @@ public final class AccountBook {
      */
     private static void evaluateLimits(AccountUpdate u, Map<PositionKey, PositionRow> book) {
         AccountRiskRow row = u.risk;
-        AccountExposure x = new AccountExposure(Math.max(1, book.size()));
-        x.account(row.equity, row.dailyPnl, row.drawdown, row.var99 == null ? Double.NaN : row.var99);
-        for (Map.Entry<PositionKey, PositionRow> e : book.entrySet()) {
-            PositionRow p = e.getValue();
-            x.add(e.getKey().instrumentId(), p.sector, p.quantity, p.marketValue);
-        }
-        List<AccountLimit> effective = new ArrayList<>(u.limits.size());
-        for (Map.Entry<String, LimitRow> e : u.limits.entrySet()) {
-            effective.add(effectiveLimit(u.accountId, e.getKey(), e.getValue(), u.now));
-        }
-        LimitSet set = LimitSet.of(effective);
+        AccountExposure x = exposure(row, book);
+        LimitSet set = limitSet(u.accountId, u.limits, u.now);
         int n = set.size();
         String[] ids = new String[n];
         double[] values = new double[n];
@@ -410,7 +401,7 @@ public final class AccountBook {
                     set.warnAt(i));
             if (next != null) {
                 severities[i] = next.name();
-                alertIds[i] = alertBefore != null ? alertBefore : u.accountId + "-A" + (++row.alertSeq);
+                alertIds[i] = alertBefore != null ? alertBefore : AlertKey.alertId(u.accountId, ++row.alertSeq);
                 open++;
             }
             if (utilization[i] > worst) {
@@ -460,6 +451,26 @@ public final class AccountBook {
                             override != null && u.now >= until ? ", state override expired" : ""), row.drawdown, null));
         }
         row.tradingState = after.name();
+    }
+
+    /** What the account's limits are measured against: its positions and its equity, daily P&L, drawdown and VaR. */
+    public static AccountExposure exposure(AccountRiskRow row, Map<PositionKey, PositionRow> book) {
+        AccountExposure x = new AccountExposure(Math.max(1, book.size()));
+        x.account(row.equity, row.dailyPnl, row.drawdown, row.var99 == null ? Double.NaN : row.var99);
+        for (Map.Entry<PositionKey, PositionRow> e : book.entrySet()) {
+            PositionRow p = e.getValue();
+            x.add(e.getKey().instrumentId(), p.sector, p.quantity, p.marketValue);
+        }
+        return x;
+    }
+
+    /** The account's limits as they apply at {@code now}, in the order of {@code limits}. */
+    public static LimitSet limitSet(String accountId, Map<String, LimitRow> limits, long now) {
+        List<AccountLimit> effective = new ArrayList<>(limits.size());
+        for (Map.Entry<String, LimitRow> e : limits.entrySet()) {
+            effective.add(effectiveLimit(accountId, e.getKey(), e.getValue(), now));
+        }
+        return LimitSet.of(effective);
     }
 
     /** The limit as it applies at {@code now}: an unexpired override replaces its max value. */

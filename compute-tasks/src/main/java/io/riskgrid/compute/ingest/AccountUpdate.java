@@ -27,7 +27,6 @@ public final class AccountUpdate {
     final AccountRiskRow risk;
     final TreeMap<String, LimitRow> limits;
     final TreeMap<String, LimitRow> changedLimits = new TreeMap<>();
-    final List<String> removedLimits = new ArrayList<>();
     final List<AuditRow> audits = new ArrayList<>();
     TradingState stateBefore;
     TradingState stateAfter;
@@ -67,15 +66,6 @@ public final class AccountUpdate {
     public void putLimit(String limitId, LimitRow row) {
         limits.put(limitId, row);
         changedLimits.put(limitId, row);
-        removedLimits.remove(limitId);
-    }
-
-    /** Removes a limit. */
-    public void removeLimit(String limitId) {
-        if (limits.remove(limitId) != null) {
-            removedLimits.add(limitId);
-        }
-        changedLimits.remove(limitId);
     }
 
     /** Records an action in AUDIT_LOG, in the same transaction. */

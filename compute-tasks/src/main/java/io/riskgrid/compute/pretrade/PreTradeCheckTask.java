@@ -1,11 +1,11 @@
 package io.riskgrid.compute.pretrade;
 
 import io.riskgrid.compute.control.FirmControls;
+import io.riskgrid.compute.ingest.AccountBook;
 import io.riskgrid.compute.ingest.FixedResult;
 import io.riskgrid.core.account.TradingState;
 import io.riskgrid.core.control.DrawdownTier;
 import io.riskgrid.core.limit.AccountExposure;
-import io.riskgrid.core.limit.AccountLimit;
 import io.riskgrid.core.limit.LimitSet;
 import io.riskgrid.core.pretrade.PreTradeCheck;
 import io.riskgrid.core.pretrade.PreTradeDecision;
@@ -14,12 +14,7 @@ import io.riskgrid.core.pretrade.PreTradeResult;
 import io.riskgrid.grid.schema.AccountRiskRow;
 import io.riskgrid.grid.schema.GridTables;
 import io.riskgrid.grid.schema.InstrumentRow;
-import io.riskgrid.grid.schema.LimitKey;
-import io.riskgrid.grid.schema.LimitRow;
-import io.riskgrid.grid.schema.PositionKey;
-import io.riskgrid.grid.schema.PositionRow;
 import org.apache.ignite.Ignite;
-import org.apache.ignite.IgniteCache;
 import org.apache.ignite.cluster.ClusterNode;
 import org.apache.ignite.compute.ComputeJob;
 import org.apache.ignite.compute.ComputeJobAdapter;
@@ -29,9 +24,9 @@ import org.apache.ignite.compute.ComputeTaskName;
 import org.apache.ignite.resources.IgniteInstanceResource;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -102,18 +97,10 @@ public class PreTradeCheckTask extends ComputeTaskAdapter<PreTradeOrder, PreTrad
         if (instrument == null) {
             return PreTradeDecision.problem("unknown instrument '" + order.instrumentId() + "'", true);
         }
-        AccountExposure book = new AccountExposure(Math.max(1, risk.instrumentIds.length));
-        book.account(risk.equity, risk.dailyPnl, risk.drawdown, risk.var99 == null ? Double.NaN : risk.var99);
-        Set<PositionKey> keys = new TreeSet<>();
-        for (String i : risk.instrumentIds) {
-            keys.add(new PositionKey(accountId, i));
-        }
-        IgniteCache<PositionKey, PositionRow> positions = ignite.cache(GridTables.POSITIONS);
-        for (Map.Entry<PositionKey, PositionRow> e : positions.getAll(keys).entrySet()) {
-            PositionRow p = e.getValue();
-            book.add(e.getKey().instrumentId(), p.sector, p.quantity, p.marketValue);
-        }
-        LimitSet limits = limits(ignite, accountId, risk, order);
+        AccountBook accountBook = new AccountBook(ignite);
+        AccountExposure book = AccountBook.exposure(risk,
+                accountBook.readBook(accountId, new TreeSet<>(Arrays.asList(risk.instrumentIds))));
+        LimitSet limits = AccountBook.limitSet(accountId, accountBook.readLimits(accountId, risk), System.currentTimeMillis());
         TradingState firm = new FirmControls(ignite).state();
         TradingState account = risk.tradingState == null ? TradingState.ACTIVE : TradingState.valueOf(risk.tradingState);
         DrawdownTier tier = risk.drawdownTier == null ? DrawdownTier.NONE : DrawdownTier.valueOf(risk.drawdownTier);
@@ -137,22 +124,5 @@ public class PreTradeCheckTask extends ComputeTaskAdapter<PreTradeOrder, PreTrad
         }
         return PreTradeDecision.of(approved, account.name(), firm.name(), tier.name(), out.riskIncreasing(),
                 out.describeReasons(limits), codes, ids, metrics, before, after);
-    }
-
-    private static LimitSet limits(Ignite ignite, String accountId, AccountRiskRow risk, PreTradeOrder order) {
-        if (risk.limitIds == null || risk.limitIds.length == 0) {
-            return LimitSet.EMPTY;
-        }
-        Set<LimitKey> keys = new TreeSet<>();
-        for (String id : risk.limitIds) {
-            keys.add(new LimitKey(accountId, id));
-        }
-        long now = System.currentTimeMillis();
-        List<AccountLimit> list = new ArrayList<>();
-        for (Map.Entry<LimitKey, LimitRow> e : new java.util.TreeMap<>(ignite.<LimitKey, LimitRow>cache(GridTables.LIMITS)
-                .getAll(keys)).entrySet()) {
-            list.add(io.riskgrid.compute.ingest.AccountBook.effectiveLimit(accountId, e.getKey().limitId(), e.getValue(), now));
-        }
-        return LimitSet.of(list);
     }
 }
