@@ -220,11 +220,6 @@ public final class PreTradeResult {
         quantityAfter = after;
     }
 
-    void limit(int i, double before, double after) {
-        utilizationBefore[i] = before;
-        utilizationAfter[i] = after;
-    }
-
     void reject(PreTradeReason reason, int limit, double utilization, double cap) {
         reasons[reasonCount] = reason;
         reasonLimits[reasonCount] = limit;

@@ -49,26 +49,22 @@ public record RiskScore(double score, double limitComponent, double leverageComp
      */
     public static RiskScore of(double maxLimitUtilization, double leverage, double drawdown, double varOverEquity,
                                double concentration, double marginUtilization) {
-        double limits = clamp(maxLimitUtilization);
-        double lev = clamp(leverage / LEVERAGE_REFERENCE);
-        double dd = clamp(drawdown / DRAWDOWN_REFERENCE);
-        double var = clamp(varOverEquity / VAR_REFERENCE);
-        double conc = clamp(concentration);
-        double margin = clamp(marginUtilization);
-        double score = 100 * (LIMIT_WEIGHT * limits + LEVERAGE_WEIGHT * lev + DRAWDOWN_WEIGHT * dd + VAR_WEIGHT * var
-                + CONCENTRATION_WEIGHT * conc + MARGIN_WEIGHT * margin);
-        return new RiskScore(Math.min(100, score), limits, lev, dd, var, conc, margin);
+        return ofComponents(clamp(maxLimitUtilization), clamp(leverage / LEVERAGE_REFERENCE),
+                clamp(drawdown / DRAWDOWN_REFERENCE), clamp(varOverEquity / VAR_REFERENCE), clamp(concentration),
+                clamp(marginUtilization));
     }
 
     /** This score with a new limits component (and VaR), the others unchanged. */
     public RiskScore withLimitsAndVar(double maxLimitUtilization, double varOverEquity) {
-        double limits = clamp(maxLimitUtilization);
-        double var = clamp(varOverEquity / VAR_REFERENCE);
-        double score = 100 * (LIMIT_WEIGHT * limits + LEVERAGE_WEIGHT * leverageComponent
-                + DRAWDOWN_WEIGHT * drawdownComponent + VAR_WEIGHT * var
-                + CONCENTRATION_WEIGHT * concentrationComponent + MARGIN_WEIGHT * marginComponent);
-        return new RiskScore(Math.min(100, score), limits, leverageComponent, drawdownComponent, var,
-                concentrationComponent, marginComponent);
+        return ofComponents(clamp(maxLimitUtilization), leverageComponent, drawdownComponent,
+                clamp(varOverEquity / VAR_REFERENCE), concentrationComponent, marginComponent);
+    }
+
+    /** The weighted sum of components already capped to [0, 1]. */
+    private static RiskScore ofComponents(double limits, double lev, double dd, double var, double conc, double margin) {
+        double score = 100 * (LIMIT_WEIGHT * limits + LEVERAGE_WEIGHT * lev + DRAWDOWN_WEIGHT * dd + VAR_WEIGHT * var
+                + CONCENTRATION_WEIGHT * conc + MARGIN_WEIGHT * margin);
+        return new RiskScore(Math.min(100, score), limits, lev, dd, var, conc, margin);
     }
 
     private static double clamp(double x) {
