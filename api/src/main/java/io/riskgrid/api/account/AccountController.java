@@ -1,5 +1,6 @@
 package io.riskgrid.api.account;
 
+import io.riskgrid.api.request.Page;
 import io.riskgrid.api.error.InvalidInputException;
 import io.riskgrid.api.grid.GridCalls;
 import org.springframework.http.MediaType;
@@ -20,9 +21,6 @@ import java.util.List;
 @RequestMapping(path = "/api/v1/accounts", produces = MediaType.APPLICATION_JSON_VALUE)
 public class AccountController {
 
-    /** Most accounts one page may list. */
-    public static final int MAX_LIMIT = 10_000;
-
     private final AccountLookup lookup;
     private final GridCalls grid;
 
@@ -34,13 +32,13 @@ public class AccountController {
     @GetMapping
     public Mono<List<AccountSummary>> accounts(@RequestParam(defaultValue = "1000") int limit,
                                                @RequestParam(defaultValue = "0") int offset) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            return Mono.error(InvalidInputException.of("limit", "limit must be between 1 and " + MAX_LIMIT + ", was " + limit));
+        Page page;
+        try {
+            page = Page.of(limit, offset);
+        } catch (InvalidInputException e) {
+            return Mono.error(e);
         }
-        if (offset < 0) {
-            return Mono.error(InvalidInputException.of("offset", "offset must be zero or positive, was " + offset));
-        }
-        return grid.call(() -> lookup.accounts(limit, offset));
+        return grid.call(() -> lookup.accounts(page.limit(), page.offset()));
     }
 
     @GetMapping("/{accountId}/risk")

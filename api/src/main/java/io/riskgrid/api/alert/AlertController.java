@@ -1,9 +1,9 @@
 package io.riskgrid.api.alert;
 
-import io.riskgrid.api.audit.Actor;
-import io.riskgrid.api.audit.Page;
-import io.riskgrid.api.audit.Reason;
-import io.riskgrid.api.audit.TimeRange;
+import io.riskgrid.api.request.Actor;
+import io.riskgrid.api.request.Page;
+import io.riskgrid.api.request.Reason;
+import io.riskgrid.api.request.TimeRange;
 import io.riskgrid.api.error.InvalidInputException;
 import io.riskgrid.api.grid.GridCalls;
 import io.riskgrid.breach.alert.AlertChange;

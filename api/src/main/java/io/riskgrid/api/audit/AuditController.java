@@ -1,5 +1,7 @@
 package io.riskgrid.api.audit;
 
+import io.riskgrid.api.request.Page;
+import io.riskgrid.api.request.TimeRange;
 import io.riskgrid.api.grid.GridCalls;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,5 +1,7 @@
 package io.riskgrid.api.audit;
 
+import io.riskgrid.api.request.Page;
+import io.riskgrid.api.request.TimeRange;
 import io.riskgrid.grid.schema.GridTables;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.cache.query.FieldsQueryCursor;

@@ -1,7 +1,7 @@
 package io.riskgrid.api.emergency;
 
-import io.riskgrid.api.audit.Actor;
-import io.riskgrid.api.audit.Reason;
+import io.riskgrid.api.request.Actor;
+import io.riskgrid.api.request.Reason;
 import io.riskgrid.api.error.InputProblem;
 import io.riskgrid.api.error.InvalidInputException;
 import io.riskgrid.api.grid.GridCalls;

@@ -1,9 +1,9 @@
 package io.riskgrid.api.limit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.riskgrid.api.audit.Actor;
-import io.riskgrid.api.audit.Page;
-import io.riskgrid.api.audit.Reason;
+import io.riskgrid.api.request.Actor;
+import io.riskgrid.api.request.Page;
+import io.riskgrid.api.request.Reason;
 import io.riskgrid.api.grid.GridCalls;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,8 +1,8 @@
 package io.riskgrid.api.override;
 
-import io.riskgrid.api.audit.Actor;
-import io.riskgrid.api.audit.Page;
-import io.riskgrid.api.audit.Reason;
+import io.riskgrid.api.request.Actor;
+import io.riskgrid.api.request.Page;
+import io.riskgrid.api.request.Reason;
 import io.riskgrid.api.error.InputProblem;
 import io.riskgrid.api.error.InvalidInputException;
 import io.riskgrid.api.grid.GridCalls;

@@ -1,6 +1,6 @@
 package io.riskgrid.api.override;
 
-import io.riskgrid.api.audit.Page;
+import io.riskgrid.api.request.Page;
 import io.riskgrid.api.error.InvalidInputException;
 import io.riskgrid.api.error.NotFoundException;
 import io.riskgrid.compute.control.AccountControlJob;

@@ -1,10 +1,10 @@
-package io.riskgrid.api.audit;
+package io.riskgrid.api.request;
 
 import io.riskgrid.api.error.InvalidInputException;
 
 /**
  * One page of a list endpoint ({@code ?limit=&offset=}): at most {@code limit} entries, skipping the
- * first {@code offset}. Shared by the lists of limits, alerts, overrides and the audit log.
+ * first {@code offset}. Shared by the lists of accounts, limits, alerts, overrides and the audit log.
  * <p>
  * This record is immutable and thread-safe.
  *

@@ -1,4 +1,4 @@
-package io.riskgrid.api.audit;
+package io.riskgrid.api.request;
 
 import io.riskgrid.api.error.InvalidInputException;
 
