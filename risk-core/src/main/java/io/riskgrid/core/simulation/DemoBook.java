@@ -1,5 +1,7 @@
 package io.riskgrid.core.simulation;
 
+import io.riskgrid.core.Guard;
+
 import io.riskgrid.core.account.Account;
 import io.riskgrid.core.instrument.Instrument;
 import io.riskgrid.core.limit.AccountLimit;
@@ -109,6 +111,28 @@ public final class DemoBook {
     /** A simulator of this book's prices: market loading 0.5, sector loading 0.5. */
     public MarketSimulator simulator(long seed) {
         return new MarketSimulator(openingPrices, volatilities, sectorOf, SECTORS.length, 0.5, 0.5, seed);
+    }
+
+    /**
+     * A year-like history of daily simple returns of every instrument, drawn from this book's
+     * simulator (so volatilities and correlations are the book's own): {@code [instrument][day]},
+     * oldest day first. The grid estimates its VaR model from it; the same seed gives the same
+     * history.
+     */
+    public double[][] dailyReturnHistory(int days, long seed) {
+        Guard.positive(days, "days");
+        MarketSimulator sim = simulator(seed);
+        int n = openingPrices.length;
+        double[][] out = new double[n][days];
+        double[] before = openingPrices.clone();
+        for (int t = 0; t < days; t++) {
+            double[] after = sim.step(1.0 / 252);
+            for (int i = 0; i < n; i++) {
+                out[i][t] = after[i] / before[i] - 1;
+                before[i] = after[i];
+            }
+        }
+        return out;
     }
 
     /**
