@@ -1,6 +1,7 @@
 package io.riskgrid.grid.node;
 
 import io.riskgrid.breach.BreachEngine;
+import io.riskgrid.compute.var.VarRefresh;
 import io.riskgrid.grid.schema.GridTables;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.Ignition;
@@ -85,7 +86,7 @@ public final class GridNode {
                         .setDefaultTxTimeout(10_000)
                         .setTxTimeoutOnPartitionMapExchange(5_000))
                 .setFailureHandler(cfg.gentleFailure() ? new StopNodeFailureHandler() : new StopNodeOrHaltFailureHandler())
-                .setLifecycleBeans(new StopBreachEngine());
+                .setLifecycleBeans(new StopRiskServices());
         if (!cfg.clientMode()) {
             ic.setClientConnectorConfiguration(connector);
             ic.setDataStorageConfiguration(storage);
@@ -98,7 +99,8 @@ public final class GridNode {
 
     /**
      * Starts a node and, with persistence, activates the cluster once it has formed. A server node
-     * then starts its {@link BreachEngine}, which watches the accounts it is primary for.
+     * then starts its {@link BreachEngine}, which watches the accounts it is primary for, and its
+     * {@link VarRefresh}, which keeps their VaR current.
      */
     public static Ignite start(GridConfig cfg) {
         Ignite ignite = Ignition.start(configuration(cfg));
@@ -107,6 +109,7 @@ public final class GridNode {
         }
         if (!cfg.clientMode()) {
             BreachEngine.start(ignite, System::currentTimeMillis, BreachEngine.DEFAULT_TICK_MS);
+            VarRefresh.start(ignite, System::currentTimeMillis, VarRefresh.DEFAULT_INTERVAL_MS);
         }
         return ignite;
     }
@@ -144,8 +147,8 @@ public final class GridNode {
         }
     }
 
-    /** Stops the node's breach engine (its tick and continuous query) before the node stops. */
-    private static final class StopBreachEngine implements LifecycleBean {
+    /** Stops the node's breach engine (its tick and continuous query) and VaR refresh before the node stops. */
+    private static final class StopRiskServices implements LifecycleBean {
         @IgniteInstanceResource
         private Ignite ignite;
 
@@ -155,6 +158,10 @@ public final class GridNode {
                 BreachEngine engine = BreachEngine.of(ignite);
                 if (engine != null) {
                     engine.close();
+                }
+                VarRefresh refresh = VarRefresh.of(ignite);
+                if (refresh != null) {
+                    refresh.close();
                 }
             }
         }

@@ -16,6 +16,7 @@ import io.riskgrid.grid.schema.AccountRiskRow;
 import io.riskgrid.grid.schema.AccountRow;
 import io.riskgrid.grid.schema.GridTables;
 import io.riskgrid.grid.schema.InstrumentRow;
+import io.riskgrid.grid.schema.ReturnHistoryRow;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 
@@ -95,6 +96,24 @@ public final class ReferenceDataWriter {
                 throw new IllegalArgumentException(r.problem);
             }
         }
+    }
+
+    /**
+     * Stores daily return histories, by instrument id, oldest day first, the newest ending at
+     * {@code asOf}; VaR and history replays use them from the next calculation on.
+     */
+    public void putReturnHistory(Map<String, double[]> returns, long asOf) {
+        Map<String, ReturnHistoryRow> rows = new TreeMap<>();
+        for (Map.Entry<String, double[]> e : returns.entrySet()) {
+            for (int t = 0; t < e.getValue().length; t++) {
+                if (!Double.isFinite(e.getValue()[t]) || e.getValue()[t] <= -1) {
+                    throw new IllegalArgumentException("returns of " + e.getKey() + " [" + t
+                            + "] must be a finite simple return above -1, was " + e.getValue()[t]);
+                }
+            }
+            rows.put(e.getKey(), ReturnHistoryRow.of(e.getValue(), asOf));
+        }
+        ignite.<String, ReturnHistoryRow>cache(GridTables.RETURN_HISTORY).putAll(rows);
     }
 
     /** Stores prices through the price-ingest task, which re-marks positions. */

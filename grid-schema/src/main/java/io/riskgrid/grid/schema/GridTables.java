@@ -9,6 +9,8 @@ import org.apache.ignite.cache.QueryEntity;
 import org.apache.ignite.cache.QueryIndex;
 import org.apache.ignite.configuration.CacheConfiguration;
 
+import javax.cache.expiry.CreatedExpiryPolicy;
+import javax.cache.expiry.Duration;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The grid's caches and their SQL tables, all in schema PUBLIC. Each table is named like its cache;
@@ -25,7 +28,8 @@ import java.util.Set;
  * Account data (ACCOUNTS, POSITIONS, LIMITS, ACCOUNT_RISK, ALERTS, FILLS, OVERRIDES) is partitioned and
  * co-located by account id with one backup, and transactional so that a fill, its position and the
  * account's risk change together. INSTRUMENTS, PRICES, TRADING_CONTROLS (the firm-wide state) and
- * RISK_POLICY are replicated. AUDIT_LOG is partitioned by event id. Every node marks positions
+ * RISK_POLICY and RETURN_HISTORY (daily returns per instrument) are replicated. AUDIT_LOG and JOBS
+ * (quants' compute jobs and their results) are partitioned by their own ids. Every node marks positions
  * from its own copy. Every write is FULL_SYNC, so a backup is never behind its primary once a write
  * returns, and a lost partition refuses reads and writes (READ_WRITE_SAFE) instead of answering from
  * missing data.
@@ -48,6 +52,8 @@ public final class GridTables {
     public static final String OVERRIDES = "OVERRIDES";
     public static final String TRADING_CONTROLS = "TRADING_CONTROLS";
     public static final String RISK_POLICY = "RISK_POLICY";
+    public static final String RETURN_HISTORY = "RETURN_HISTORY";
+    public static final String JOBS = "JOBS";
 
     /** The key of the firm-wide row of TRADING_CONTROLS. */
     public static final String FIRM = "FIRM";
@@ -56,7 +62,10 @@ public final class GridTables {
 
     /** Every cache the grid holds. */
     public static final List<String> ALL = List.of(ACCOUNTS, INSTRUMENTS, PRICES, POSITIONS, LIMITS, ACCOUNT_RISK,
-            ALERTS, AUDIT_LOG, FILLS, OVERRIDES, TRADING_CONTROLS, RISK_POLICY);
+            ALERTS, AUDIT_LOG, FILLS, OVERRIDES, TRADING_CONTROLS, RISK_POLICY, RETURN_HISTORY, JOBS);
+
+    /** Days a job and its result stay in JOBS after submission. */
+    public static final int JOB_RETENTION_DAYS = 7;
 
     /** Backups of every partitioned cache. */
     public static final int BACKUPS = 1;
@@ -85,6 +94,13 @@ public final class GridTables {
         out.add(replicated(TRADING_CONTROLS, table(TRADING_CONTROLS, "scope", ControlRow.class))
                 .setAtomicityMode(CacheAtomicityMode.TRANSACTIONAL));
         out.add(replicated(RISK_POLICY, table(RISK_POLICY, "name", PolicyRow.class)));
+        // Market history is reference data every node estimates its risk model from, identically.
+        out.add(replicated(RETURN_HISTORY, table(RETURN_HISTORY, "instrumentId", ReturnHistoryRow.class)));
+        // Jobs are few and small; partitioned with a backup so a result survives a node.
+        // Results are kept for a week after submission, then expire.
+        out.add(accountCache(JOBS, table(JOBS, "jobId", JobRow.class, "submittedAt"))
+                .setAtomicityMode(CacheAtomicityMode.ATOMIC)
+                .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(new Duration(TimeUnit.DAYS, JOB_RETENTION_DAYS))));
         out.add(accountCache(AUDIT_LOG, table(AUDIT_LOG, "eventId", AuditRow.class, "ts", "accountId")));
         return out;
     }

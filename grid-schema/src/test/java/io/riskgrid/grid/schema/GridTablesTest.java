@@ -47,13 +47,17 @@ class GridTablesTest {
         assertThat(columns(caches.get("OVERRIDES"))).contains("ACCOUNT_ID", "OVERRIDE_ID", "LIMIT_ID", "STATE", "LIMIT_VALUE",
                 "REASON", "ACTOR", "EXPIRES_AT", "STATUS");
         assertThat(columns(caches.get("TRADING_CONTROLS"))).contains("SCOPE", "STATE", "REASON", "TRIGGER");
+        assertThat(columns(caches.get("RETURN_HISTORY"))).contains("INSTRUMENT_ID", "OBSERVATIONS", "AS_OF")
+                .doesNotContain("RETURNS");
+        assertThat(columns(caches.get("JOBS"))).contains("JOB_ID", "TYPE", "STATUS", "PROGRESS", "SUBMITTED_AT",
+                "FINISHED_AT", "RESULT");
     }
 
     @Test
     void referenceDataIsReplicatedAndAccountDataPartitionedWithOneBackup() {
         for (CacheConfiguration<?, ?> c : GridTables.cacheConfigurations()) {
             assertThat(c.getSqlSchema()).isEqualTo("PUBLIC");
-            if (java.util.Set.of("INSTRUMENTS", "PRICES", "TRADING_CONTROLS", "RISK_POLICY").contains(c.getName())) {
+            if (java.util.Set.of("INSTRUMENTS", "PRICES", "TRADING_CONTROLS", "RISK_POLICY", "RETURN_HISTORY").contains(c.getName())) {
                 assertThat(c.getCacheMode()).as(c.getName()).isEqualTo(CacheMode.REPLICATED);
             } else {
                 assertThat(c.getCacheMode()).as(c.getName()).isEqualTo(CacheMode.PARTITIONED);
