@@ -5,6 +5,11 @@ import io.riskgrid.core.position.FillBatch;
 import io.riskgrid.core.position.IngestResult;
 import io.riskgrid.core.pretrade.PreTradeDecision;
 import io.riskgrid.core.pretrade.PreTradeOrder;
+import io.riskgrid.core.stress.StressReport;
+import io.riskgrid.core.stress.StressRequest;
+import io.riskgrid.core.var.VarReport;
+import io.riskgrid.core.var.VarRequest;
+import io.riskgrid.core.var.VarScope;
 import io.riskgrid.core.price.Price;
 import io.riskgrid.core.price.PriceBatch;
 import org.apache.ignite.Ignition;
@@ -64,6 +69,15 @@ public final class RiskGridClient implements AutoCloseable {
 
     /** The grid task that checks an order before it is sent. */
     public static final String PRE_TRADE_CHECK_TASK = "io.riskgrid.compute.pretrade.PreTradeCheckTask";
+
+    /** The grid task that computes one account's VaR on its primary node; a {@link VarRequest} of scope ACCOUNT. */
+    public static final String ACCOUNT_VAR_TASK = "io.riskgrid.compute.var.AccountVarTask";
+
+    /** The grid task that computes the firm's VaR as a map-reduce over the nodes; a {@link VarRequest} of scope FIRM. */
+    public static final String FIRM_VAR_TASK = "io.riskgrid.compute.var.FirmVarTask";
+
+    /** The grid task that stress-tests every account next to its data; a {@link StressRequest}. */
+    public static final String STRESS_TASK = "io.riskgrid.compute.stress.StressTask";
 
     /** The SQL schema every RiskGrid table is in. */
     public static final String SCHEMA = "PUBLIC";
@@ -173,6 +187,44 @@ public final class RiskGridClient implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClientException("interrupted while waiting for " + PRE_TRADE_CHECK_TASK, e);
+        }
+    }
+
+    /**
+     * Computes a VaR next to the data: an account's on its primary node, the firm's as a
+     * map-reduce in which every node simulates its own accounts under the same seeded scenarios.
+     * The same request (and seed) gives the same figure.
+     *
+     * @throws ClientException when the grid cannot be reached, does not answer in time, or rejects
+     *                         the request (an unknown account, no return history for HISTORICAL)
+     */
+    public VarReport var(VarRequest request) {
+        if (request == null) {
+            throw new IllegalArgumentException("request is required");
+        }
+        String task = request.scope() == VarScope.FIRM ? FIRM_VAR_TASK : ACCOUNT_VAR_TASK;
+        return run(task, request);
+    }
+
+    /**
+     * Stress-tests every account next to its data: the firm's P&L under the scenario, the worst
+     * accounts and those that would breach a limit.
+     *
+     * @throws ClientException as {@link #var(VarRequest)}
+     */
+    public StressReport stress(StressRequest request) {
+        if (request == null) {
+            throw new IllegalArgumentException("request is required");
+        }
+        return run(STRESS_TASK, request);
+    }
+
+    private <A, R> R run(String task, A argument) {
+        try {
+            return compute.execute(task, argument);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClientException("interrupted while waiting for " + task, e);
         }
     }
 

@@ -12,12 +12,15 @@ import org.apache.ignite.Ignite;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Loads a demo book into the grid where it is absent: instruments, accounts (each with its flat
- * risk row), their default limits and opening prices. What the grid already holds is kept, so
- * loading into a cluster that has traded for a while changes neither its prices nor its limits.
+ * risk row), their default limits, opening prices and a year of daily return history for VaR.
+ * What the grid already holds is kept, so loading into a cluster that has traded for a while
+ * changes neither its prices nor its limits.
  * <p>
  * This class is thread-safe; it blocks on the grid.
  */
@@ -34,6 +37,10 @@ public final class DemoDataLoader {
      *
      * @return what was added
      */
+    /** Days of return history the demo starts with: about a trading year. */
+    static final int HISTORY_DAYS = 250;
+    private static final long HISTORY_SEED = 2008;
+
     public Loaded load(DemoBook book, long now) {
         ReferenceDataWriter writer = new ReferenceDataWriter(ignite);
         List<Instrument> instruments = book.instruments();
@@ -70,6 +77,20 @@ public final class DemoDataLoader {
         }
         if (!newPrices.isEmpty()) {
             writer.putPrices(newPrices);
+        }
+
+        // A year of daily returns for the VaR model, drawn from the book's own simulator.
+        Set<String> withHistory = ignite.<String, Object>cache(GridTables.RETURN_HISTORY).getAll(instrumentIds).keySet();
+        double[][] history = book.dailyReturnHistory(HISTORY_DAYS, HISTORY_SEED);
+        Map<String, double[]> newHistory = new TreeMap<>();
+        for (int i = 0; i < instruments.size(); i++) {
+            String id = instruments.get(i).instrumentId();
+            if (!withHistory.contains(id)) {
+                newHistory.put(id, history[i]);
+            }
+        }
+        if (!newHistory.isEmpty()) {
+            writer.putReturnHistory(newHistory, now);
         }
         return new Loaded(newInstruments.size(), newAccounts.size(), newPrices.size());
     }

@@ -2,6 +2,7 @@ package io.riskgrid.api.grid;
 
 import io.riskgrid.api.error.InvalidInputException;
 import io.riskgrid.api.error.NotFoundException;
+import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
@@ -12,7 +13,8 @@ import java.util.concurrent.Callable;
  * results back as a {@link Mono}, so that request handlers never block an event-loop thread.
  * <p>
  * A failure of the grid itself becomes a {@link GridCallException}, which the API reports without
- * the grid's own message; the API's own input and lookup failures pass through unchanged.
+ * the grid's own message; the API's own input, lookup and status failures (a 409 for a job that has
+ * already finished, say) pass through unchanged.
  * <p>
  * This class is thread-safe.
  */
@@ -29,6 +31,6 @@ public final class GridCalls {
         return Mono.fromCallable(call)
                 .subscribeOn(scheduler)
                 .onErrorMap(e -> !(e instanceof InvalidInputException || e instanceof NotFoundException
-                        || e instanceof GridCallException), GridCallException::new);
+                        || e instanceof ResponseStatusException || e instanceof GridCallException), GridCallException::new);
     }
 }

@@ -1,0 +1,21 @@
+package io.riskgrid.api.performance;
+
+import io.riskgrid.core.performance.PerformanceReport;
+
+import java.util.List;
+
+/**
+ * Answer of {@code POST /api/v1/analytics/performance}. Every figure is null when it is undefined
+ * for the input, with a sentence in {@code warnings}. Returns, drawdown, VaR and CVaR are
+ * fractions (VaR and CVaR are returns: negative for a loss); ratios are plain numbers.
+ */
+public record PerformanceResult(int observations, Double totalReturn, Double annualReturn, Double annualVolatility,
+                                Double sharpe, Double sortino, Double downsideRisk, Double maxDrawdown, Double calmar,
+                                Double omega, Double var, Double cvar, Double alpha, Double beta, List<String> warnings) {
+
+    static PerformanceResult of(PerformanceReport r) {
+        return new PerformanceResult(r.observations(), r.totalReturn(), r.annualReturn(), r.annualVolatility(),
+                r.sharpe(), r.sortino(), r.downsideRisk(), r.maxDrawdown(), r.calmar(), r.omega(), r.var(), r.cvar(),
+                r.alpha(), r.beta(), r.warnings());
+    }
+}
