@@ -2,6 +2,8 @@ package io.riskgrid.core.var;
 
 import io.riskgrid.core.Guard;
 
+import java.util.Arrays;
+
 /**
  * Value at risk from historical (or any given) return scenarios: the portfolio is revalued under
  * each scenario's returns and VaR and CVaR are read from the resulting P&amp;Ls.
@@ -47,12 +49,14 @@ public final class HistoricalVar {
             }
             pnl[k] = sum * scale;
         }
-        LossDistribution distribution = LossDistribution.of(pnl);
+        double[] sorted = pnl.clone();
+        Arrays.sort(sorted);
+        LossDistribution distribution = LossDistribution.ofWorst(sorted, rows);
         double var = distribution.var(confidence);
         double cvar = distribution.cvar(confidence);
 
         int count = LossDistribution.tailCount(rows, confidence);
-        int[] tail = LossTail.worstScenarios(pnl, LossTail.smallest(pnl, count), count);
+        int[] tail = LossTail.worstScenarios(pnl, sorted, count);
         double[] mean = new double[n];
         for (int k : tail) {
             double[] r = scenarioReturns[k];

@@ -46,8 +46,9 @@ public final class LossDistribution {
     }
 
     /**
-     * The distribution of {@code size} P&amp;Ls of which only the smallest are known, ascending:
-     * enough for VaR and CVaR at confidences that need no more of them than {@code worst} holds.
+     * The distribution of {@code size} P&amp;Ls of which the smallest are given in {@code worst},
+     * ascending (all of them, or at least the {@link #needed} for the confidences to be read). The
+     * array is kept, not copied.
      */
     static LossDistribution ofWorst(double[] worst, int size) {
         return new LossDistribution(worst, size);

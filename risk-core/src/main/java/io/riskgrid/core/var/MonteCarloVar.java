@@ -26,7 +26,8 @@ import java.util.concurrent.locks.LockSupport;
  * and p only (see {@link NormalShocks}), and its arithmetic does not depend on where it is computed.
  * The same seed therefore gives the same P&amp;Ls, bit for bit, whatever the parallelism, and the
  * first N paths of a longer run are the N paths of a shorter one. P&amp;L is linear in the market
- * values, so the P&amp;L vectors of disjoint books simulated with one model and seed add up to the
+ * values, so the P&amp;L vectors of disjoint books, each expressed on the factors of one model
+ * (market value 0 where a book has no position) and simulated with one seed, add up to the
  * P&amp;L vector of their union, to rounding: books held on different grid nodes can be aggregated.
  * <p>
  * <b>Performance.</b> Paths are simulated {@value NormalShocks#LANES} at a time by the calling
@@ -34,8 +35,9 @@ import java.util.concurrent.locks.LockSupport;
  * shared counter; blocks go to whichever thread is free, so a helper that is busy or slow delays
  * nothing but its own block. The helpers are daemon threads of a pool owned by this instance,
  * started on the first parallel call and stopped after a minute without work; create one instance
- * and share it. Each thread keeps its working memory (see {@link ShockBlock}) from call to call,
- * so a call allocates its result and a few small objects, nothing per path.
+ * and share it. Each thread keeps its working memory (see {@link ShockBlock}) from call to call:
+ * {@link #simulatePnl} allocates a few small objects per call and nothing per path or per block;
+ * {@link #compute} also allocates its P&amp;L vector and a copy of it in which it selects the tail.
  * <p>
  * This class is thread-safe: concurrent calls share the helpers.
  */

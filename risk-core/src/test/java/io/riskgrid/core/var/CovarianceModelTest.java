@@ -4,6 +4,8 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -93,6 +95,37 @@ class CovarianceModelTest {
         assertThat(m.correlation(0, 1)).isCloseTo(0.7607, within(5e-5));
         assertThat(m.correlation(1, 2)).isCloseTo(0.7607, within(5e-5));
         assertThat(m.correlation(0, 2)).isCloseTo(0.1573, within(5e-5));
+    }
+
+    @Test
+    void repairsALargerMatrixOfInconsistentEstimates() {
+        // Ten factors with a correlation of 0.6 between neighbours and -0.4 between every other pair.
+        // Interior rows sum to 1 + 2 x 0.6 - 7 x 0.4 = -0.6 and the two end rows to 1 + 0.6 - 8 x 0.4
+        // = -1.6, so (1, ..., 1) has Rayleigh quotient (8 x -0.6 + 2 x -1.6) / 10 = -0.8: not PSD.
+        int n = 10;
+        double[][] corr = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                corr[i][j] = i == j ? 1 : Math.abs(i - j) == 1 ? 0.6 : -0.4;
+            }
+        }
+        double[] vols = new double[n];
+        Arrays.fill(vols, 0.01);
+        assertThatThrownBy(() -> CovarianceModel.of(vols, corr)).hasMessageStartingWith("correlation is not positive");
+
+        CovarianceModel m = CovarianceModel.repaired(vols, corr);
+
+        double[][] c = m.correlation();
+        for (int i = 0; i < n; i++) {
+            assertThat(c[i][i]).isEqualTo(1.0);
+            for (int j = 0; j < n; j++) {
+                assertThat(c[i][j]).isEqualTo(c[j][i]).isBetween(-1.0, 1.0);
+            }
+        }
+        for (double lambda : eigenvalues(c)) {
+            assertThat(lambda).isGreaterThanOrEqualTo(-1e-12);
+        }
+        assertFactorReproducesCovariance(m);
     }
 
     @Test

@@ -46,7 +46,7 @@ class MonteCarloVarTest {
         // The tail mean has influence function ((x - q)+ / p) + q - ES, whose variance gives the
         // asymptotic standard error sqrt((Var(X | X > q) + (1 - p)(ES - q)^2) / (N p)). For the
         // standard normal with lambda = phi(z)/p = 2.66521422: Var(X | X > z) = 1 + z lambda - lambda^2
-        // = 1 + 6.20013 - 7.10336 = 0.096849 and ES - q = lambda - z = 0.338866, so
+        // = 1 + 6.200215 - 7.103367 = 0.096849 and ES - q = lambda - z = 0.338866, so
         // sqrt((0.096849 + 0.99 x 0.114830) / 4,000) s = sqrt(0.210531 / 4,000) s = 0.0072548 s = 332.46.
         double lambda = 0.026652142203458 / 0.01;
         double z = 2.3263478740408408;
@@ -68,6 +68,17 @@ class MonteCarloVarTest {
         // tail mean (about CVaR): sqrt(5.7143e7 / 4,000) / 122,135 = 9.79e-4. Five of them: 0.0049.
         double standardError = Math.sqrt((1e8 - 2.1e9 / 49) / 4_000) / CVAR_99;
         assertThat(r.componentVar(0) / r.var()).isCloseTo(1.0 / 7, within(5 * standardError));
+    }
+
+    @Test
+    void aSinglePositionHasTheVarOfItsOwnVolatility() {
+        // One factor, sigma = 2%, V = 1,000,000: s = 20,000, VaR = 2.3263478740408408 x 20,000 = 46,526.96,
+        // standard error 0.0059028 x 20,000 = 118.06 as in the test above.
+        CovarianceModel single = CovarianceModel.of(new double[]{0.02}, new double[][]{{1}});
+        VarResult r = MonteCarloVar.DEFAULT.compute(new double[]{1_000_000}, single, 0.99, 1, PATHS, SEED);
+
+        assertThat(r.var()).isCloseTo(46_526.96, within(5 * 118.06));
+        assertThat(r.componentVar(0)).isCloseTo(r.var(), within(1e-9));
     }
 
     @Test
@@ -122,6 +133,16 @@ class MonteCarloVarTest {
         for (double v : pnl) {
             assertThat(v).isCloseTo(0, within(1e-9));
         }
+    }
+
+    @Test
+    void aPositionOnAFactorWithoutVolatilityTakesNoShareOfVar() {
+        CovarianceModel calmSecond = CovarianceModel.of(new double[]{0.01, 0}, new double[][]{{1, 0.5}, {0.5, 1}});
+        VarResult r = MonteCarloVar.DEFAULT.compute(BOOK, calmSecond, 0.99, 1, 20_000, SEED);
+
+        // The second factor's row of L is zero, so its shock, and its P&L, is 0 on every path.
+        assertThat(r.componentVar(1)).isZero();
+        assertThat(r.componentVar(0)).isCloseTo(r.var(), within(1e-9));
     }
 
     @Test

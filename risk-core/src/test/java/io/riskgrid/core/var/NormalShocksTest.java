@@ -75,8 +75,7 @@ class NormalShocksTest {
 
     @Test
     void deviatesFollowTheStandardNormalDistribution() {
-        // 2,000,000 deviates: 15,625 blocks of 128 paths x 1 factor would not exercise the factor
-        // loop, so 1,250 blocks of 16 factors.
+        // N = 1,250 blocks x 128 paths x 16 factors = 2,560,000 deviates (sqrt N = 1,600).
         int factors = 16;
         int blocks = 1_250;
         double[] all = new double[blocks * factors * LANES];
@@ -100,14 +99,14 @@ class NormalShocksTest {
             squares += x * x;
             fourths += x * x * x * x;
         }
-        // Standard errors over N = 2e6: mean 1/sqrt(N) = 7.07e-4; E[x^2] sqrt(2/N) = 1.00e-3;
-        // E[x^4] sqrt((105 - 9)/N) = 6.93e-3. Bands of five.
+        // Standard errors: mean 1/sqrt(N) = 6.25e-4; E[x^2] sqrt(2/N) = 8.84e-4 (Var x^2 = 3 - 1);
+        // E[x^4] sqrt((105 - 9)/N) = 6.12e-3 (E x^8 = 105). Bands of five.
         assertThat(sum / n).isCloseTo(0, within(5 / Math.sqrt(n)));
         assertThat(squares / n).isCloseTo(1, within(5 * Math.sqrt(2.0 / n)));
         assertThat(fourths / n).isCloseTo(3, within(5 * Math.sqrt(96.0 / n)));
 
-        // Kolmogorov-Smirnov: D = sup |F_n - Phi| exceeds 1.9495 / sqrt(N) with probability 0.001
-        // (c(alpha) = sqrt(-ln(alpha / 2) / 2) = sqrt(7.6009 / 2)).
+        // Kolmogorov-Smirnov: D = sup |F_n - Phi| exceeds 1.9495 / sqrt(N) = 1.218e-3 with probability
+        // 0.001 (c(alpha) = sqrt(-ln(alpha / 2) / 2) = sqrt(7.6009 / 2)).
         Arrays.sort(all);
         NormalDistribution normal = new NormalDistribution(null, 0, 1);
         double d = 0;
@@ -118,8 +117,8 @@ class NormalShocksTest {
         assertThat(d).isLessThan(1.9495 / Math.sqrt(n));
 
         // Beyond the ziggurat's base layer, |x| > r = 3.6541528853610088, every deviate comes from the
-        // tail algorithm: P(|X| > r) = 2 (1 - Phi(r)) = erfc(r / sqrt 2) = 2.58032e-4, so 516.1 expected out of
-        // 2e6, binomial standard deviation sqrt(516.1) = 22.7.
+        // tail algorithm: P(|X| > r) = 2 (1 - Phi(r)) = erfc(r / sqrt 2) = 2.58032e-4, so 660.6 expected out of
+        // N, binomial standard deviation sqrt(660.6) = 25.7.
         double tailProbability = 2 * (1 - normal.cumulativeProbability(3.6541528853610088));
         assertThat(tailProbability).isCloseTo(2.58032e-4, within(1e-9));
         long beyond = Arrays.stream(all).filter(x -> Math.abs(x) > 3.6541528853610088).count();
