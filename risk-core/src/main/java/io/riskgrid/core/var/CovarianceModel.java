@@ -247,7 +247,7 @@ public final class CovarianceModel {
      * fraction of the cost of an eigen-decomposition, which is therefore only computed for a matrix
      * that is singular or nearly so, or not PSD.
      */
-    static double smallestEigenvalueIfDoubtful(double[] corr, int n) {
+    private static double smallestEigenvalueIfDoubtful(double[] corr, int n) {
         if (clearlyPositiveDefinite(corr, n)) {
             return 0;
         }
@@ -261,7 +261,7 @@ public final class CovarianceModel {
         return smallest >= -EIGENVALUE_TOLERANCE * Math.max(1, largest) ? 0 : smallest;
     }
 
-    static double[] eigenvalues(double[] corr, int n) {
+    private static double[] eigenvalues(double[] corr, int n) {
         double[][] rows = new double[n][];
         for (int i = 0; i < n; i++) {
             rows[i] = Arrays.copyOfRange(corr, i * n, (i + 1) * n);
