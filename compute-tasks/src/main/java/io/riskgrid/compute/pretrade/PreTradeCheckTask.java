@@ -1,6 +1,7 @@
 package io.riskgrid.compute.pretrade;
 
 import io.riskgrid.compute.control.FirmControls;
+import io.riskgrid.compute.book.PrimaryPartitions;
 import io.riskgrid.compute.ingest.AccountBook;
 import io.riskgrid.compute.ingest.FixedResult;
 import io.riskgrid.core.account.TradingState;
@@ -52,10 +53,7 @@ public class PreTradeCheckTask extends ComputeTaskAdapter<PreTradeOrder, PreTrad
             return Map.of(new FixedResult(PreTradeDecision.problem("an order is required", false)),
                     FixedResult.here(ignite, subgrid));
         }
-        ClusterNode primary = ignite.affinity(GridTables.ACCOUNT_RISK).mapKeyToNode(order.accountId());
-        if (primary == null || !subgrid.contains(primary)) {
-            primary = FixedResult.here(ignite, subgrid);
-        }
+        ClusterNode primary = PrimaryPartitions.primaryOf(ignite, subgrid, order.accountId());
         return Map.of(new Check(order), primary);
     }
 

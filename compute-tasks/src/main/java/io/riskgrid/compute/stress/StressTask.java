@@ -1,8 +1,8 @@
 package io.riskgrid.compute.stress;
 
 import io.riskgrid.compute.JobProgress;
+import io.riskgrid.compute.book.FirmTask;
 import io.riskgrid.compute.book.PartitionBooks;
-import io.riskgrid.compute.book.PrimaryPartitions;
 import io.riskgrid.compute.ingest.AccountBook;
 import io.riskgrid.compute.var.MarketModels;
 import io.riskgrid.core.limit.AccountExposure;
@@ -22,12 +22,9 @@ import io.riskgrid.grid.schema.PositionRow;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.IgniteException;
-import org.apache.ignite.cluster.ClusterNode;
 import org.apache.ignite.compute.ComputeJob;
 import org.apache.ignite.compute.ComputeJobAdapter;
 import org.apache.ignite.compute.ComputeJobResult;
-import org.apache.ignite.compute.ComputeJobResultPolicy;
-import org.apache.ignite.compute.ComputeTaskAdapter;
 import org.apache.ignite.compute.ComputeTaskName;
 import org.apache.ignite.resources.IgniteInstanceResource;
 
@@ -51,55 +48,37 @@ import java.util.function.Function;
  * {@link StressReport}.
  */
 @ComputeTaskName(StressTask.NAME)
-public class StressTask extends ComputeTaskAdapter<StressRequest, StressReport> {
+public class StressTask extends FirmTask<StressRequest, StressReport> {
 
     public static final String NAME = "io.riskgrid.compute.stress.StressTask";
 
-    @IgniteInstanceResource
-    private transient Ignite ignite;
-
-    private final transient JobProgress progress;
     private transient StressRequest request;
     private transient StressScenario scenario;
-    private transient long start;
-    private transient int jobs;
-    private transient int done;
+    private transient StressRequest resolved;
 
     public StressTask() {
         this(JobProgress.NONE);
     }
 
     public StressTask(JobProgress progress) {
-        this.progress = progress == null ? JobProgress.NONE : progress;
+        super(progress);
     }
 
     @Override
-    public Map<? extends ComputeJob, ClusterNode> map(List<ClusterNode> subgrid, StressRequest request) {
+    protected void prepare(StressRequest request) {
         if (request == null) {
             throw new IgniteException(new IllegalArgumentException("a StressRequest is required"));
         }
         this.request = request;
-        this.start = System.nanoTime();
         this.scenario = request.isReplay()
                 ? MarketModels.current(ignite).replay(request.name(), request.replayFromDay(), request.replayToDay())
                 : request.scenario();
-        StressRequest resolved = StressRequest.shocks(scenario, request.worst());
-        Map<ComputeJob, ClusterNode> out = new java.util.LinkedHashMap<>();
-        for (Map.Entry<ClusterNode, int[]> e : PrimaryPartitions.byNode(ignite, subgrid).entrySet()) {
-            out.put(new Job(resolved, e.getValue()), e.getKey());
-        }
-        jobs = out.size();
-        return out;
+        this.resolved = StressRequest.shocks(scenario, request.worst());
     }
 
     @Override
-    public ComputeJobResultPolicy result(ComputeJobResult res, List<ComputeJobResult> rcvd) {
-        ComputeJobResultPolicy policy = super.result(res, rcvd);
-        if (res.getException() == null) {
-            done++;
-            progress.report(0.95 * done / jobs);
-        }
-        return policy;
+    protected ComputeJob job(int[] partitions) {
+        return new Job(resolved, partitions);
     }
 
     @Override

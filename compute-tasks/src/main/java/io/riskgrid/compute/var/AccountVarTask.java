@@ -1,7 +1,7 @@
 package io.riskgrid.compute.var;
 
+import io.riskgrid.compute.book.PrimaryPartitions;
 import io.riskgrid.compute.ingest.AccountBook;
-import io.riskgrid.compute.ingest.FixedResult;
 import io.riskgrid.core.var.VarReport;
 import io.riskgrid.core.var.VarRequest;
 import io.riskgrid.core.var.VarResult;
@@ -43,10 +43,7 @@ public class AccountVarTask extends ComputeTaskAdapter<VarRequest, VarReport> {
         if (request == null || request.scope() != VarScope.ACCOUNT) {
             throw new IgniteException(new IllegalArgumentException("AccountVarTask needs a VarRequest of scope ACCOUNT"));
         }
-        ClusterNode primary = ignite.affinity(GridTables.ACCOUNT_RISK).mapKeyToNode(request.accountId());
-        if (primary == null || !subgrid.contains(primary)) {
-            primary = FixedResult.here(ignite, subgrid);
-        }
+        ClusterNode primary = PrimaryPartitions.primaryOf(ignite, subgrid, request.accountId());
         return Map.of(new Job(request), primary);
     }
 
@@ -111,12 +108,7 @@ public class AccountVarTask extends ComputeTaskAdapter<VarRequest, VarReport> {
             if (p.quantity == 0) {
                 continue;
             }
-            int i = model.indexOf(e.getKey().instrumentId());
-            if (i < 0) {
-                throw new IllegalStateException("instrument '" + e.getKey().instrumentId()
-                        + "' of a position is not in INSTRUMENTS");
-            }
-            exposures[i] += p.marketValue;
+            exposures[model.indexOfHeld(e.getKey().instrumentId())] += p.marketValue;
             open++;
         }
         return open;

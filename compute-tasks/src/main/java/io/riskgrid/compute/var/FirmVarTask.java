@@ -1,8 +1,8 @@
 package io.riskgrid.compute.var;
 
 import io.riskgrid.compute.JobProgress;
+import io.riskgrid.compute.book.FirmTask;
 import io.riskgrid.compute.book.PartitionBooks;
-import io.riskgrid.compute.book.PrimaryPartitions;
 import io.riskgrid.core.var.LossDistribution;
 import io.riskgrid.core.var.MonteCarloVar;
 import io.riskgrid.core.var.ParametricVar;
@@ -13,19 +13,14 @@ import io.riskgrid.core.var.VarResult;
 import io.riskgrid.core.var.VarScope;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteException;
-import org.apache.ignite.cluster.ClusterNode;
 import org.apache.ignite.compute.ComputeJob;
 import org.apache.ignite.compute.ComputeJobAdapter;
 import org.apache.ignite.compute.ComputeJobResult;
-import org.apache.ignite.compute.ComputeJobResultPolicy;
-import org.apache.ignite.compute.ComputeTaskAdapter;
 import org.apache.ignite.compute.ComputeTaskName;
 import org.apache.ignite.resources.IgniteInstanceResource;
 
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -41,50 +36,31 @@ import java.util.Set;
  * a {@link VarReport}. The API's job service sets a {@link JobProgress} to follow the nodes' jobs.
  */
 @ComputeTaskName(FirmVarTask.NAME)
-public class FirmVarTask extends ComputeTaskAdapter<VarRequest, VarReport> {
+public class FirmVarTask extends FirmTask<VarRequest, VarReport> {
 
     public static final String NAME = "io.riskgrid.compute.var.FirmVarTask";
 
-    @IgniteInstanceResource
-    private transient Ignite ignite;
-
-    private final transient JobProgress progress;
     private transient VarRequest request;
-    private transient long start;
-    private transient int jobs;
-    private transient int done;
 
     public FirmVarTask() {
         this(JobProgress.NONE);
     }
 
     public FirmVarTask(JobProgress progress) {
-        this.progress = progress == null ? JobProgress.NONE : progress;
+        super(progress);
     }
 
     @Override
-    public Map<? extends ComputeJob, ClusterNode> map(List<ClusterNode> subgrid, VarRequest request) {
+    protected void prepare(VarRequest request) {
         if (request == null || request.scope() != VarScope.FIRM) {
             throw new IgniteException(new IllegalArgumentException("FirmVarTask needs a VarRequest of scope FIRM"));
         }
         this.request = request;
-        this.start = System.nanoTime();
-        Map<ComputeJob, ClusterNode> out = new LinkedHashMap<>();
-        for (Map.Entry<ClusterNode, int[]> e : PrimaryPartitions.byNode(ignite, subgrid).entrySet()) {
-            out.put(new Job(request, e.getValue()), e.getKey());
-        }
-        jobs = out.size();
-        return out;
     }
 
     @Override
-    public ComputeJobResultPolicy result(ComputeJobResult res, List<ComputeJobResult> rcvd) {
-        ComputeJobResultPolicy policy = super.result(res, rcvd);
-        if (res.getException() == null) {
-            done++;
-            progress.report(0.95 * done / jobs);
-        }
-        return policy;
+    protected ComputeJob job(int[] partitions) {
+        return new Job(request, partitions);
     }
 
     @Override
@@ -179,12 +155,7 @@ public class FirmVarTask extends ComputeTaskAdapter<VarRequest, VarReport> {
             for (int p : partitions) {
                 PartitionBooks.positions(ignite, p, (k, v) -> {
                     if (v.quantity != 0) {
-                        int i = model.indexOf(k.instrumentId());
-                        if (i < 0) {
-                            throw new IllegalStateException("instrument '" + k.instrumentId()
-                                    + "' of a position is not in INSTRUMENTS");
-                        }
-                        exposures[i] += v.marketValue;
+                        exposures[model.indexOfHeld(k.instrumentId())] += v.marketValue;
                         accounts.add(k.accountId());
                         positions[0]++;
                     }

@@ -136,6 +136,20 @@ public final class MarketModel {
         return i == null ? -1 : i;
     }
 
+    /**
+     * The index of the instrument of a position; every instrument a position can be in is in
+     * INSTRUMENTS, and so in the model.
+     *
+     * @throws IllegalStateException if the model does not know it
+     */
+    public int indexOfHeld(String instrumentId) {
+        Integer i = index.get(instrumentId);
+        if (i == null) {
+            throw new IllegalStateException("instrument '" + instrumentId + "' of a position is not in INSTRUMENTS");
+        }
+        return i;
+    }
+
     public String instrumentId(int i) {
         return instrumentIds[i];
     }

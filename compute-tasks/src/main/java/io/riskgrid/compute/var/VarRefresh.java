@@ -6,6 +6,7 @@ import io.riskgrid.compute.ingest.AccountUpdate;
 import io.riskgrid.core.var.ParametricVar;
 import io.riskgrid.grid.schema.AccountRiskRow;
 import io.riskgrid.grid.schema.GridTables;
+import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.IgniteLogger;
@@ -38,6 +39,10 @@ public final class VarRefresh implements AutoCloseable {
     /** Relative move below which a stored figure is left alone, to spare transactions. */
     static final double TOLERANCE = 0.005;
     private static final String NODE_LOCAL_KEY = VarRefresh.class.getName();
+    private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
+    /** Phi^-1(0.95) / Phi^-1(0.99). */
+    private static final double Z95_OVER_Z99 = STANDARD_NORMAL.inverseCumulativeProbability(0.95)
+            / STANDARD_NORMAL.inverseCumulativeProbability(0.99);
 
     private final Ignite ignite;
     private final LongSupplier clock;
@@ -110,8 +115,10 @@ public final class VarRefresh implements AutoCloseable {
             }
             Arrays.fill(exposures, 0);
             AccountVarTask.exposures(ignite, model, accountId, row, exposures);
-            double var95 = parametric(model, exposures, 0.95);
-            double var99 = parametric(model, exposures, 0.99);
+            double var99 = parametric99(model, exposures);
+            // Delta-normal VaR is z times one standard deviation, so the 95% figure needs no second
+            // pass over the covariance: it is the 99% figure rescaled by the ratio of the quantiles.
+            double var95 = var99 * Z95_OVER_Z99;
             if (moved(row.var95, var95) || moved(row.var99, var99)) {
                 book.update(accountId, now, new SetVar(var95, var99));
                 changed++;
@@ -120,10 +127,10 @@ public final class VarRefresh implements AutoCloseable {
         return changed;
     }
 
-    private static double parametric(MarketModel model, double[] exposures, double confidence) {
+    private static double parametric99(MarketModel model, double[] exposures) {
         for (double x : exposures) {
             if (x != 0) {
-                return ParametricVar.DEFAULT.compute(exposures, model.covariance(), confidence, 1).var();
+                return ParametricVar.DEFAULT.compute(exposures, model.covariance(), 0.99, 1).var();
             }
         }
         return 0;
