@@ -1,6 +1,7 @@
 package io.riskgrid.api.alert;
 
 import io.riskgrid.api.request.Actor;
+import io.riskgrid.api.request.Echo;
 import io.riskgrid.api.request.Page;
 import io.riskgrid.api.request.Reason;
 import io.riskgrid.api.request.TimeRange;
@@ -109,15 +110,11 @@ public class AlertController {
             return Severity.valueOf(severity.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw InvalidInputException.of("severity", "severity must be one of " + SEVERITIES + ", was '"
-                    + clip(severity) + "'");
+                    + Echo.clip(severity) + "'");
         }
     }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static String clip(String value) {
-        return value.length() <= 40 ? value : value.substring(0, 40) + "...";
     }
 }

@@ -1,6 +1,7 @@
 package io.riskgrid.api.emergency;
 
 import io.riskgrid.api.request.Actor;
+import io.riskgrid.api.request.Echo;
 import io.riskgrid.api.request.Reason;
 import io.riskgrid.api.error.InputProblem;
 import io.riskgrid.api.error.InvalidInputException;
@@ -83,7 +84,8 @@ public class EmergencyController {
             try {
                 scope = EmergencyDesk.Scope.valueOf(body.scope().trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                problems.add(new InputProblem("scope", "scope must be FIRM or ACCOUNT, was '" + clip(body.scope()) + "'"));
+                problems.add(new InputProblem("scope", "scope must be FIRM or ACCOUNT, was '"
+                        + Echo.clip(body.scope()) + "'"));
             }
         }
         if (scope == EmergencyDesk.Scope.ACCOUNT && accountId == null) {
@@ -108,9 +110,5 @@ public class EmergencyController {
             throw new InvalidInputException(problems);
         }
         return new Checked(scope, accountId, actor, reason);
-    }
-
-    private static String clip(String value) {
-        return value.length() <= 40 ? value : value.substring(0, 40) + "...";
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.riskgrid.api.grid.GridCallException;
+import io.riskgrid.api.request.Echo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -47,7 +48,6 @@ import java.util.stream.Collectors;
 public class ApiExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
-    private static final int MAX_ECHOED_VALUE = 40;
     /** The reason Spring gives when a required request body is absent. */
     private static final String NO_BODY = "No request body";
 
@@ -86,7 +86,7 @@ public class ApiExceptionHandler {
         TypeMismatchException mismatch = find(e, TypeMismatchException.class);
         if (mismatch != null && parameter != null) {
             return badRequest(name + " must be " + expected(parameter.getParameterType()) + ", was '"
-                    + clip(String.valueOf(mismatch.getValue())) + "'", name);
+                    + Echo.clip(String.valueOf(mismatch.getValue())) + "'", name);
         }
         if (parameter != null && parameter.hasParameterAnnotation(RequestBody.class)) {
             return badRequest("request body could not be read", null);
@@ -186,7 +186,7 @@ public class ApiExceptionHandler {
             Class<?> target = mismatch.getTargetType();
             String message = field + " must be " + expected(target);
             if (mismatch instanceof InvalidFormatException invalid && invalid.getValue() != null) {
-                message += ", was '" + clip(String.valueOf(invalid.getValue())) + "'";
+                message += ", was '" + Echo.clip(String.valueOf(invalid.getValue())) + "'";
             }
             return badRequest(message, field);
         }
@@ -237,10 +237,6 @@ public class ApiExceptionHandler {
             return "a JSON array";
         }
         return "a JSON object";
-    }
-
-    private static String clip(String value) {
-        return value.length() <= MAX_ECHOED_VALUE ? value : value.substring(0, MAX_ECHOED_VALUE) + "...";
     }
 
     private static String errorCode(HttpStatusCode code) {

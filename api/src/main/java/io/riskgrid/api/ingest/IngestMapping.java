@@ -2,6 +2,7 @@ package io.riskgrid.api.ingest;
 
 import io.riskgrid.api.error.InputProblem;
 import io.riskgrid.api.error.InvalidInputException;
+import io.riskgrid.api.request.Echo;
 import io.riskgrid.core.position.Fill;
 import io.riskgrid.core.position.IngestResult;
 import io.riskgrid.core.position.Side;
@@ -127,7 +128,8 @@ public final class IngestMapping {
         try {
             return Side.valueOf(side.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problems.add(new InputProblem(at + ".side", at + ".side must be BUY or SELL, was '" + clip(side) + "'"));
+            problems.add(new InputProblem(at + ".side", at + ".side must be BUY or SELL, was '"
+                    + Echo.clip(side) + "'"));
             return null;
         }
     }
@@ -136,9 +138,5 @@ public final class IngestMapping {
         if (value == null) {
             problems.add(new InputProblem(at + "." + field, at + "." + field + " is required"));
         }
-    }
-
-    private static String clip(String value) {
-        return value.length() <= 40 ? value : value.substring(0, 40) + "...";
     }
 }

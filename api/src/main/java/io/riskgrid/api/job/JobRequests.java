@@ -2,6 +2,7 @@ package io.riskgrid.api.job;
 
 import io.riskgrid.api.error.InputProblem;
 import io.riskgrid.api.error.InvalidInputException;
+import io.riskgrid.api.request.Echo;
 import io.riskgrid.core.stress.Shock;
 import io.riskgrid.core.stress.ShockTarget;
 import io.riskgrid.core.stress.StressRequest;
@@ -48,8 +49,8 @@ final class JobRequests {
                 throw InvalidInputException.of("type", "type BACKTEST needs the ML models, which this version does not have "
                         + "yet; VAR, STRESS and SCENARIO are available");
             default:
-                throw InvalidInputException.of("type", "type must be one of VAR, STRESS, SCENARIO, was '" + clip(body.type())
-                        + "'");
+                throw InvalidInputException.of("type", "type must be one of VAR, STRESS, SCENARIO, was '"
+                        + Echo.clip(body.type()) + "'");
         }
     }
 
@@ -63,7 +64,8 @@ final class JobRequests {
             try {
                 scope = VarScope.valueOf(scopeText);
             } catch (IllegalArgumentException e) {
-                problems.add(new InputProblem("scope", "scope must be FIRM or ACCOUNT, was '" + clip(body.scope()) + "'"));
+                problems.add(new InputProblem("scope", "scope must be FIRM or ACCOUNT, was '"
+                        + Echo.clip(body.scope()) + "'"));
             }
         }
         String accountId = body.accountId() == null || body.accountId().isBlank() ? null : body.accountId().trim();
@@ -79,7 +81,7 @@ final class JobRequests {
                 method = VarMethod.valueOf(upper(body.method()));
             } catch (IllegalArgumentException | NullPointerException e) {
                 problems.add(new InputProblem("method", "method must be one of PARAMETRIC, HISTORICAL, MONTE_CARLO, was '"
-                        + clip(body.method()) + "'"));
+                        + Echo.clip(body.method()) + "'"));
             }
         }
         double confidence = body.confidence() == null ? DEFAULT_CONFIDENCE : body.confidence();
@@ -187,7 +189,7 @@ final class JobRequests {
                 target = ShockTarget.valueOf(t);
             } catch (IllegalArgumentException e) {
                 problems.add(new InputProblem(field + ".target", field + ".target must be one of INSTRUMENT, SECTOR, "
-                        + "ASSET_CLASS, was '" + clip(s.target()) + "'"));
+                        + "ASSET_CLASS, was '" + Echo.clip(s.target()) + "'"));
             }
         }
         if (s.key() == null || s.key().isBlank()) {
@@ -232,9 +234,5 @@ final class JobRequests {
 
     private static String upper(String s) {
         return s == null || s.isBlank() ? null : s.trim().toUpperCase(Locale.ROOT);
-    }
-
-    private static String clip(String value) {
-        return value == null ? "null" : value.length() <= 40 ? value : value.substring(0, 40) + "...";
     }
 }

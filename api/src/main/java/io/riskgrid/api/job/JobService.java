@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.riskgrid.api.error.NotFoundException;
+import io.riskgrid.api.request.TimeOrderedId;
 import io.riskgrid.compute.JobProgress;
 import io.riskgrid.compute.stress.StressTask;
 import io.riskgrid.compute.var.AccountVarTask;
@@ -36,13 +37,11 @@ import javax.cache.event.CacheEntryEvent;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -112,7 +111,7 @@ public class JobService implements DisposableBean {
             throw new NotFoundException("unknown account '" + v.request().accountId() + "'");
         }
         long now = clock.millis();
-        String id = newJobId(now);
+        String id = TimeOrderedId.next("JOB", now);
         JobRow row = new JobRow();
         row.type = spec.type();
         row.status = JobStatus.QUEUED.name();
@@ -359,12 +358,6 @@ public class JobService implements DisposableBean {
             }
         }
         return "the job failed in the grid (" + e.getClass().getSimpleName() + "); see the API log";
-    }
-
-    /** An id that sorts by time and is unique in practice: {@code JOB-<time base 36>-<random>}. */
-    static String newJobId(long now) {
-        return "JOB-" + Long.toString(now, 36).toUpperCase(Locale.ROOT) + "-"
-                + String.format(Locale.ROOT, "%06X", ThreadLocalRandom.current().nextInt(1 << 24));
     }
 
     @Override

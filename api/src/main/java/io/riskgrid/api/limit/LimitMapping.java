@@ -2,6 +2,7 @@ package io.riskgrid.api.limit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.riskgrid.api.error.InputProblem;
+import io.riskgrid.api.request.Echo;
 import io.riskgrid.core.limit.AccountLimit;
 import io.riskgrid.core.limit.LimitMetric;
 import io.riskgrid.core.limit.LimitScope;
@@ -38,7 +39,6 @@ public final class LimitMapping {
             "maxValue", "warnAt", "actor", "reason");
     private static final String SCOPES = names(LimitScope.values());
     private static final String METRICS = names(LimitMetric.values());
-    private static final int MAX_ECHOED = 40;
 
     private LimitMapping() {
     }
@@ -164,7 +164,7 @@ public final class LimitMapping {
             } else if (!audited.actor.equals(actor)) {
                 String field = fieldOf(at, "actor");
                 own.add(new InputProblem(field, field + " must be the same as " + audited.actorAt + " ('"
-                        + clip(audited.actor) + "'): one request is audited as one actor"));
+                        + Echo.clip(audited.actor) + "'): one request is audited as one actor"));
             }
         }
         if (reason != null) {
@@ -204,8 +204,9 @@ public final class LimitMapping {
             Integer first = seen.putIfAbsent(new LimitKey(l.accountId(), l.limitId()), i);
             if (first != null) {
                 String field = fieldOf(paths.get(i), "limitId");
-                problems.get(i).add(new InputProblem(field, field + ": limit '" + clip(l.limitId()) + "' of account '"
-                        + clip(l.accountId()) + "' is also set by " + paths.get(first)));
+                problems.get(i).add(new InputProblem(field, field + ": limit '"
+                        + Echo.clip(l.limitId()) + "' of account '"
+                        + Echo.clip(l.accountId()) + "' is also set by " + paths.get(first)));
             }
         }
     }
@@ -259,7 +260,8 @@ public final class LimitMapping {
             return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             String path = fieldOf(at, field);
-            problems.add(new InputProblem(path, path + " must be one of " + allowed + ", was '" + clip(text) + "'"));
+            problems.add(new InputProblem(path, path + " must be one of " + allowed + ", was '"
+                    + Echo.clip(text) + "'"));
             return null;
         }
     }
@@ -279,13 +281,9 @@ public final class LimitMapping {
             return "an array";
         }
         if (node.isTextual()) {
-            return "'" + clip(node.asText()) + "'";
+            return "'" + Echo.clip(node.asText()) + "'";
         }
-        return clip(node.asText());
-    }
-
-    private static String clip(String value) {
-        return value.length() <= MAX_ECHOED ? value : value.substring(0, MAX_ECHOED) + "...";
+        return Echo.clip(node.asText());
     }
 
     private static String names(Enum<?>[] values) {

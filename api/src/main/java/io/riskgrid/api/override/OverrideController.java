@@ -1,8 +1,10 @@
 package io.riskgrid.api.override;
 
 import io.riskgrid.api.request.Actor;
+import io.riskgrid.api.request.Echo;
 import io.riskgrid.api.request.Page;
 import io.riskgrid.api.request.Reason;
+import io.riskgrid.api.request.TimeOrderedId;
 import io.riskgrid.api.error.InputProblem;
 import io.riskgrid.api.error.InvalidInputException;
 import io.riskgrid.api.grid.GridCalls;
@@ -25,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Overrides over REST:
@@ -68,7 +69,7 @@ public class OverrideController {
         return Mono.defer(() -> {
             long now = clock.millis();
             Checked c = check(body, actorHeader, now);
-            String id = newOverrideId(now);
+            String id = TimeOrderedId.next("OVR", now);
             return grid.call(() -> desk.create(id, c.accountId, c.limitId, c.value, c.state, c.expiresAt, c.actor,
                     c.reason, now));
         });
@@ -87,18 +88,12 @@ public class OverrideController {
                 s = s.toUpperCase(Locale.ROOT);
                 if (!STATUSES.contains(s)) {
                     throw InvalidInputException.of("status", "status must be one of ACTIVE, EXPIRED, REPLACED, was '"
-                            + clip(status) + "'");
+                            + Echo.clip(status) + "'");
                 }
             }
             String filter = s;
             return grid.call(() -> desk.list(account, filter, page));
         });
-    }
-
-    /** An id that sorts by time and is unique in practice: {@code OVR-<time base 36>-<random>}. */
-    static String newOverrideId(long now) {
-        return "OVR-" + Long.toString(now, 36).toUpperCase(Locale.ROOT) + "-"
-                + String.format(Locale.ROOT, "%06X", ThreadLocalRandom.current().nextInt(1 << 24));
     }
 
     private record Checked(String accountId, String limitId, Double value, TradingState state, long expiresAt,
@@ -132,7 +127,7 @@ public class OverrideController {
                 state = TradingState.valueOf(stateText.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 problems.add(new InputProblem("state", "state must be one of ACTIVE, REDUCING, HALTED, was '"
-                        + clip(stateText) + "'"));
+                        + Echo.clip(stateText) + "'"));
             }
             if (body.value() != null) {
                 problems.add(new InputProblem("value", "value applies to limit overrides only; leave it out with state"));
@@ -169,9 +164,5 @@ public class OverrideController {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static String clip(String value) {
-        return value.length() <= 40 ? value : value.substring(0, 40) + "...";
     }
 }

@@ -2,6 +2,7 @@ package io.riskgrid.api.var;
 
 import io.riskgrid.api.error.InputProblem;
 import io.riskgrid.api.error.InvalidInputException;
+import io.riskgrid.api.request.Echo;
 import io.riskgrid.core.var.CovarianceModel;
 import io.riskgrid.core.var.HistoricalVar;
 import io.riskgrid.core.var.MonteCarloVar;
@@ -57,7 +58,7 @@ public class VarAnalyticsController {
                 method = VarMethod.valueOf(body.method().trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 problems.add(new InputProblem("method", "method must be one of PARAMETRIC, HISTORICAL, MONTE_CARLO, was '"
-                        + clip(body.method()) + "'"));
+                        + Echo.clip(body.method()) + "'"));
             }
         }
         List<String> ids = new ArrayList<>();
@@ -210,9 +211,5 @@ public class VarAnalyticsController {
             }
         }
         return out;
-    }
-
-    private static String clip(String value) {
-        return value.length() <= 40 ? value : value.substring(0, 40) + "...";
     }
 }
