@@ -13,6 +13,7 @@ import org.apache.ignite.resources.LoggerResource;
 import javax.cache.Cache;
 import javax.cache.event.CacheEntryEvent;
 import javax.cache.event.CacheEntryUpdatedListener;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -46,8 +47,24 @@ public final class RiskChangeFeed implements AutoCloseable {
 
     /** Opens a feed of changes that are material by {@code rule}. */
     public static RiskChangeFeed open(Ignite ignite, MaterialRiskChange rule, Consumer<RiskUpdate> consumer) {
+        if (consumer == null) {
+            throw new IllegalArgumentException("consumer is required");
+        }
+        return openRows(ignite, rule, (accountId, row) -> consumer.accept(RiskUpdate.of(accountId, row)));
+    }
+
+    /**
+     * Opens a feed of changes that are material by {@code rule} that hands the consumer the whole
+     * ACCOUNT_RISK row after the change (for a consumer that shows more than a {@link RiskUpdate}
+     * carries). The consumer must not modify the row.
+     */
+    public static RiskChangeFeed openRows(Ignite ignite, MaterialRiskChange rule,
+                                          BiConsumer<String, AccountRiskRow> consumer) {
         if (ignite == null) {
             throw new IllegalArgumentException("ignite is required");
+        }
+        if (rule == null) {
+            throw new IllegalArgumentException("rule is required");
         }
         if (consumer == null) {
             throw new IllegalArgumentException("consumer is required");
@@ -75,12 +92,12 @@ public final class RiskChangeFeed implements AutoCloseable {
     @IgniteAsyncCallback
     static final class Delivery implements CacheEntryUpdatedListener<String, AccountRiskRow> {
 
-        private final Consumer<RiskUpdate> consumer;
+        private final BiConsumer<String, AccountRiskRow> consumer;
 
         @LoggerResource
         private IgniteLogger log;
 
-        Delivery(Consumer<RiskUpdate> consumer) {
+        Delivery(BiConsumer<String, AccountRiskRow> consumer) {
             this.consumer = consumer;
         }
 
@@ -92,7 +109,7 @@ public final class RiskChangeFeed implements AutoCloseable {
                     continue;
                 }
                 try {
-                    consumer.accept(RiskUpdate.of(e.getKey(), row));
+                    consumer.accept(e.getKey(), row);
                 } catch (RuntimeException ex) {
                     // One failing update must not cost the consumer the updates after it.
                     if (log != null) {

@@ -1,6 +1,8 @@
 package io.riskgrid.api.job;
 
 import io.riskgrid.api.grid.GridCalls;
+import io.riskgrid.api.stream.Heartbeat;
+import io.riskgrid.api.stream.StreamProperties;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,20 +18,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * query on JOBS: an event {@code progress} for the job as it is and for each change while it
  * runs, then one event {@code result} with the finished job (its result, or why it failed) and
  * the end of the stream. Event ids are the job's version. A comment every
- * {@value #HEARTBEAT_SECONDS} s keeps proxies from closing a quiet connection. 404 (as JSON,
+ * {@code riskgrid.stream.heartbeat} (15 s) keeps proxies from closing a quiet connection. 404 (as JSON,
  * before the stream starts) for an unknown job.
  */
 @RestController
 public class JobStreamController {
 
-    static final int HEARTBEAT_SECONDS = 15;
-
     private final JobService jobs;
     private final GridCalls grid;
+    private final Duration heartbeat;
 
-    public JobStreamController(JobService jobs, GridCalls grid) {
+    public JobStreamController(JobService jobs, GridCalls grid, StreamProperties streams) {
         this.jobs = jobs;
         this.grid = grid;
+        this.heartbeat = streams.heartbeat();
     }
 
     @GetMapping(path = "/api/v1/stream/jobs/{id}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -48,10 +50,7 @@ public class JobStreamController {
                         return v.version() > prev && seen.compareAndSet(prev, v.version());
                     })
                     .takeUntil(JobView::finished);
-            Flux<ServerSentEvent<JobView>> heartbeat = Flux.interval(Duration.ofSeconds(HEARTBEAT_SECONDS))
-                    .map(t -> ServerSentEvent.<JobView>builder().comment("keep-alive").build());
-            return views.map(JobStreamController::event)
-                    .publish(shared -> Flux.merge(shared, heartbeat.takeUntilOther(shared.then())));
+            return Heartbeat.with(views.map(JobStreamController::event), heartbeat);
         });
     }
 

@@ -37,14 +37,34 @@ public final class AlertFeed implements AutoCloseable {
         this.cursor = cursor;
     }
 
+    /** Receives each alert change with the alert's row after it. */
+    @FunctionalInterface
+    public interface Listener {
+        /**
+         * One change; runs in the grid's callback pool.
+         *
+         * @param event what changed
+         * @param row   the alert's ALERTS row after the change; must not be modified
+         */
+        void onChange(AlertEvent event, AlertRow row);
+    }
+
     /** Opens the feed on any node of the grid. */
     public static AlertFeed open(Ignite ignite, Consumer<AlertEvent> consumer) {
         if (consumer == null) {
             throw new IllegalArgumentException("consumer is required");
         }
+        return open(ignite, (event, row) -> consumer.accept(event));
+    }
+
+    /** Opens the feed on any node of the grid, handing the listener each change with the alert's row. */
+    public static AlertFeed open(Ignite ignite, Listener listener) {
+        if (listener == null) {
+            throw new IllegalArgumentException("listener is required");
+        }
         IgniteCache<AlertKey, AlertRow> cache = ignite.cache(GridTables.ALERTS);
         ContinuousQuery<AlertKey, AlertRow> query = new ContinuousQuery<AlertKey, AlertRow>()
-                .setLocalListener(new Delivery(consumer));
+                .setLocalListener(new Delivery(listener));
         query.setRemoteFilterFactory(FactoryBuilder.factoryOf(new LifecycleChange()));
         return new AlertFeed(cache.query(query));
     }
@@ -69,13 +89,13 @@ public final class AlertFeed implements AutoCloseable {
 
     @IgniteAsyncCallback
     static final class Delivery implements CacheEntryUpdatedListener<AlertKey, AlertRow> {
-        private final Consumer<AlertEvent> consumer;
+        private final Listener listener;
 
         @LoggerResource
         private IgniteLogger log;
 
-        Delivery(Consumer<AlertEvent> consumer) {
-            this.consumer = consumer;
+        Delivery(Listener listener) {
+            this.listener = listener;
         }
 
         @Override
@@ -87,7 +107,7 @@ public final class AlertFeed implements AutoCloseable {
                     continue;
                 }
                 try {
-                    consumer.accept(event);
+                    listener.onChange(event, e.getValue());
                 } catch (RuntimeException ex) {
                     if (log != null) {
                         log.error("alert consumer failed for " + e.getKey(), ex);
