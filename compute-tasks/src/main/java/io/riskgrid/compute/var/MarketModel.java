@@ -107,6 +107,10 @@ public final class MarketModel {
                 }
             }
         }
+        if (n == 0) {
+            // A grid without instruments (a node that has just started): no position can need a figure.
+            return new MarketModel(ids, modelled, null, days, fingerprint);
+        }
         // The estimate is positive semi-definite by construction; repaired() only absorbs rounding,
         // and says so if it ever had to change more.
         return new MarketModel(ids, modelled, CovarianceModel.repaired(vols, corr), days, fingerprint);
@@ -158,8 +162,15 @@ public final class MarketModel {
         return modelled[i];
     }
 
-    /** One-day volatilities and correlations of every instrument. */
+    /**
+     * One-day volatilities and correlations of every instrument.
+     *
+     * @throws IllegalStateException if the grid has no instruments ({@link #size()} is 0)
+     */
     public CovarianceModel covariance() {
+        if (covariance == null) {
+            throw new IllegalStateException("the market model is empty: the grid has no instruments");
+        }
         return covariance;
     }
 

@@ -100,6 +100,9 @@ public final class VarRefresh implements AutoCloseable {
      */
     public synchronized int refresh(long now) {
         MarketModel model = MarketModels.current(ignite);
+        if (model.size() == 0) {
+            return 0;
+        }
         IgniteCache<String, AccountRiskRow> risk = ignite.cache(GridTables.ACCOUNT_RISK);
         AccountBook book = new AccountBook(ignite);
         double[] exposures = new double[model.size()];
