@@ -16,6 +16,7 @@ import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
@@ -64,7 +65,7 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(NotFoundException.class)
     public ResponseEntity<ApiError> notFound(NotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiError("not_found", e.getMessage(), null));
+        return respond(HttpStatus.NOT_FOUND, new ApiError("not_found", e.getMessage(), null));
     }
 
     @ExceptionHandler(ServerWebInputException.class)
@@ -133,8 +134,8 @@ public class ApiExceptionHandler {
     public ResponseEntity<ApiError> gridFailure(GridCallException e) {
         if (e.isUnavailable()) {
             LOG.warn("grid unavailable for a request: {}", e.getCause().toString());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .body(new ApiError("unavailable", "the grid cannot take the request now; retry later", null));
+            return respond(HttpStatus.SERVICE_UNAVAILABLE,
+                    new ApiError("unavailable", "the grid cannot take the request now; retry later", null));
         }
         LOG.error("grid call failed", e.getCause());
         return internal();
@@ -164,7 +165,7 @@ public class ApiExceptionHandler {
         if (code.is5xxServerError()) {
             LOG.error("request failed", e);
         }
-        return ResponseEntity.status(code).body(new ApiError(errorCode(code), message, null));
+        return respond(code, new ApiError(errorCode(code), message, null));
     }
 
     @ExceptionHandler(Exception.class)
@@ -254,15 +255,23 @@ public class ApiExceptionHandler {
     }
 
     private static ResponseEntity<ApiError> badRequest(String message, String field) {
-        return ResponseEntity.badRequest().body(ApiError.badRequest(message, field));
+        return respond(HttpStatus.BAD_REQUEST, ApiError.badRequest(message, field));
     }
 
     private static ResponseEntity<ApiError> payloadTooLarge() {
-        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-                .body(new ApiError("payload_too_large", "request body is too large; send smaller batches", null));
+        return respond(HttpStatus.PAYLOAD_TOO_LARGE,
+                new ApiError("payload_too_large", "request body is too large; send smaller batches", null));
     }
 
     private static ResponseEntity<ApiError> internal() {
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(new ApiError("internal", "internal error", null));
+        return respond(HttpStatus.INTERNAL_SERVER_ERROR, new ApiError("internal", "internal error", null));
+    }
+
+    /**
+     * The error as JSON whatever the request accepted: a stream request ({@code Accept:
+     * text/event-stream}) that fails before its stream starts gets the same JSON body as any other.
+     */
+    private static ResponseEntity<ApiError> respond(HttpStatusCode status, ApiError error) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(error);
     }
 }

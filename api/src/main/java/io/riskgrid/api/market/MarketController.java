@@ -43,6 +43,9 @@ public class MarketController {
     }
 
     static CorrelationView view(MarketModel model, List<String> wanted) {
+        if (model.size() == 0) {
+            return new CorrelationView(List.of(), new double[0], new double[0][], new boolean[0], 0);
+        }
         int[] idx;
         if (wanted == null || wanted.stream().allMatch(String::isBlank)) {
             idx = new int[model.size()];

@@ -89,7 +89,8 @@ public class AlertStream implements SmartLifecycle {
                 }
                 return Boolean.TRUE;
             }).then();
-            return replay.thenMany(hub.frames(client)).doFinally(s -> hub.remove(client));
+            return Flux.concat(Flux.just(Heartbeat.<Object>connected()), replay.thenMany(hub.frames(client)))
+                    .doFinally(s -> hub.remove(client));
         });
     }
 

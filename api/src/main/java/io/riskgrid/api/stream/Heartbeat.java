@@ -12,6 +12,15 @@ public final class Heartbeat {
     }
 
     /**
+     * A {@code : connected} comment, sent first on a stream once the client is registered, so the
+     * response starts at once (an {@code EventSource} fires {@code open}) and a client knows that
+     * every change from then on reaches it.
+     */
+    public static <T> ServerSentEvent<T> connected() {
+        return ServerSentEvent.<T>builder().comment("connected").build();
+    }
+
+    /**
      * The events, with a {@code : keep-alive} comment every {@code every} between them, for as long
      * as the events last: when they end, the stream ends. A comment due while the client is not
      * reading is skipped, and the events are taken one at a time, so that the client's own

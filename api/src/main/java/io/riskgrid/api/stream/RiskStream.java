@@ -103,7 +103,8 @@ public class RiskStream implements SmartLifecycle {
                 }
                 return Boolean.TRUE;
             }).then();
-            return replay.thenMany(hub.frames(client)).doFinally(s -> hub.remove(client));
+            return Flux.concat(Flux.just(Heartbeat.<Object>connected()), replay.thenMany(hub.frames(client)))
+                    .doFinally(s -> hub.remove(client));
         });
     }
 
