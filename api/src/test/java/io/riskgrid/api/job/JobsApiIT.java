@@ -94,6 +94,30 @@ class JobsApiIT {
                 .expectBody(JobView.class).returnResult().getResponseBody();
     }
 
+    @Test
+    void theMarketModelBehindTheJobsIsServedForTheHeatMap() {
+        // VarBook: V-AAPL alternates +-2%, V-XOM -+1%: volatilities 0.02 and 0.01, correlation exactly -1.
+        JsonNode m = web.get().uri("/api/v1/market/correlation?instrumentId=V-XOM,V-AAPL").exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(m.get("instrumentIds").toString()).isEqualTo("[\"V-AAPL\",\"V-XOM\"]");
+        assertThat(m.get("volatilities").get(0).asDouble()).isCloseTo(0.02, within(1e-12));
+        assertThat(m.get("volatilities").get(1).asDouble()).isCloseTo(0.01, within(1e-12));
+        assertThat(m.get("correlation").get(0).get(0).asDouble()).isCloseTo(1, within(1e-12));
+        assertThat(m.get("correlation").get(0).get(1).asDouble()).isCloseTo(-1, within(1e-9));
+        assertThat(m.get("correlation").get(1).get(0).asDouble()).isCloseTo(-1, within(1e-9));
+        assertThat(m.get("modelled").toString()).isEqualTo("[true,true]");
+        assertThat(m.get("historyDays").asInt()).isEqualTo(VarBook.HISTORY_DAYS);
+
+        JsonNode all = web.get().uri("/api/v1/market/correlation").exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(all.get("instrumentIds")).hasSize(2 + EXTRA_INSTRUMENTS);
+        assertThat(all.get("correlation")).hasSize(2 + EXTRA_INSTRUMENTS);
+
+        ApiError unknown = web.get().uri("/api/v1/market/correlation?instrumentId=V-AAPL,NOPE").exchange()
+                .expectStatus().isNotFound().expectBody(ApiError.class).returnResult().getResponseBody();
+        assertThat(unknown.message()).contains("'NOPE'").doesNotContain("V-AAPL");
+    }
+
     private JobView finished(String id) {
         await().atMost(Duration.ofSeconds(30)).until(() -> get(id).finished());
         return get(id);
