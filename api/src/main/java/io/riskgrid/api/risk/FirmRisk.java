@@ -2,6 +2,7 @@ package io.riskgrid.api.risk;
 
 import io.riskgrid.core.account.TradingState;
 import io.riskgrid.grid.schema.GridTables;
+import io.riskgrid.compute.control.FirmControls;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.cache.query.FieldsQueryCursor;
 import org.apache.ignite.cache.query.SqlFieldsQuery;
@@ -39,9 +40,10 @@ public class FirmRisk {
         for (List<?> row : query(WORST_ACCOUNTS)) {
             worst.add(new WorstAccount((String) row.get(0), number(row.get(1)), number(row.get(2)), number(row.get(3))));
         }
-        // The firm-wide kill switch is a later issue; until it exists the firm is always ACTIVE.
+        // The firm's own state: the kill switch and the circuit breakers set it (see EmergencyDesk).
+        String state = new FirmControls(ignite).read().state;
         return new RiskStatus((long) number(totals.get(0)), number(totals.get(1)), number(totals.get(2)),
-                number(totals.get(3)), number(totals.get(4)), TradingState.ACTIVE.name(), worst);
+                number(totals.get(3)), number(totals.get(4)), state, worst);
     }
 
     private List<List<?>> query(String sql) {

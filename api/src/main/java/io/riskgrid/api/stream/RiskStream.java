@@ -9,9 +9,12 @@ import io.riskgrid.api.risk.RiskStatus;
 import io.riskgrid.breach.MaterialRiskChange;
 import io.riskgrid.breach.RiskChangeFeed;
 import io.riskgrid.grid.schema.AccountRiskRow;
+import io.riskgrid.grid.schema.ControlRow;
 import io.riskgrid.grid.schema.GridTables;
 import org.apache.ignite.Ignite;
+import org.apache.ignite.cache.query.ContinuousQuery;
 import org.apache.ignite.cache.query.FieldsQueryCursor;
+import org.apache.ignite.cache.query.QueryCursor;
 import org.apache.ignite.cache.query.SqlFieldsQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +39,8 @@ import java.util.function.Predicate;
  *       client receives at most {@code maxPerSecond} per account; a change that comes sooner waits
  *       and is replaced by a newer one (latest wins).</li>
  *   <li>Event {@code firm}: the firm-wide {@link RiskStatus}, id = when it was computed, at most
- *       once per {@code riskgrid.stream.firm-interval} while any account's risk changes, to clients
- *       that do not filter by account.</li>
+ *       once per {@code riskgrid.stream.firm-interval} while any account's risk or the firm's trading
+ *       state (TRADING_CONTROLS) changes, to clients that do not filter by account.</li>
  * </ul>
  * The snapshot is built once per change, not per client, and only while a client is connected.
  * <p>
@@ -64,6 +67,7 @@ public class RiskStream implements SmartLifecycle {
     private final AtomicBoolean firmRunning = new AtomicBoolean();
     private volatile long lastFirmNanos;
     private RiskChangeFeed feed;
+    private QueryCursor<?> firmControls;
     private Disposable ticker;
     private volatile boolean running;
 
@@ -163,6 +167,9 @@ public class RiskStream implements SmartLifecycle {
     @Override
     public synchronized void start() {
         feed = RiskChangeFeed.openRows(ignite, MaterialRiskChange.DEFAULT, this::onChange);
+        // A halt or resume of the whole firm changes no account's row, but changes the firm event.
+        firmControls = ignite.<String, ControlRow>cache(GridTables.TRADING_CONTROLS).query(
+                new ContinuousQuery<String, ControlRow>().setLocalListener(events -> changed.set(true)));
         ticker = Flux.interval(TICK).onBackpressureDrop().subscribe(t -> {
             try {
                 tick();
@@ -181,6 +188,14 @@ public class RiskStream implements SmartLifecycle {
             ticker = null;
         }
         hub.completeAll();
+        if (firmControls != null) {
+            try {
+                firmControls.close();
+            } catch (RuntimeException e) {
+                LOG.debug("firm controls query close failed", e);
+            }
+            firmControls = null;
+        }
         if (feed != null) {
             try {
                 feed.close();

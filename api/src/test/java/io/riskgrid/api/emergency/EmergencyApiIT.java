@@ -1,5 +1,6 @@
 package io.riskgrid.api.emergency;
 
+import io.riskgrid.api.risk.RiskStatus;
 import io.riskgrid.api.audit.AuditEntry;
 import io.riskgrid.api.error.ApiError;
 import io.riskgrid.api.pretrade.PreTradeAnswer;
@@ -119,6 +120,9 @@ class EmergencyApiIT {
             assertThat(firm.since()).isGreaterThanOrEqualTo(before);
             assertThat(firm.trigger()).isNull();
             assertThat(firm.triggerValue()).isNull();
+            // The firm's totals carry its state too.
+            assertThat(web.get().uri("/api/v1/risk/status").exchange().expectStatus().isOk()
+                    .expectBody(RiskStatus.class).returnResult().getResponseBody().tradingState()).isEqualTo("HALTED");
         } finally {
             post("/resume", request("FIRM", null, "exchange back", "risk-officer"), null)
                     .expectStatus().isOk()

@@ -195,6 +195,25 @@ class StreamsApiIT {
     }
 
     @Test
+    void haltingTheFirmIsAFirmEventThoughNoAccountChanges() throws Exception {
+        try (SseClient sse = connect("/api/v1/stream/risk")) {
+            try {
+                web.post().uri("/api/v1/emergency/halt-trading").contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("scope", "FIRM", "reason", "stream test")).exchange().expectStatus().isOk();
+                SseClient.Event halted = sse.next(e -> "firm".equals(e.event())
+                        && "HALTED".equals(e.json().get("tradingState").asText()), WAIT);
+                assertThat(halted).as("a firm event with the firm HALTED").isNotNull();
+            } finally {
+                web.post().uri("/api/v1/emergency/resume").contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("scope", "FIRM", "reason", "stream test over")).exchange().expectStatus().isOk();
+            }
+            SseClient.Event resumed = sse.next(e -> "firm".equals(e.event())
+                    && "ACTIVE".equals(e.json().get("tradingState").asText()), WAIT);
+            assertThat(resumed).as("a firm event with the firm ACTIVE again").isNotNull();
+        }
+    }
+
+    @Test
     void aBusyAccountIsThrottledAndTheLatestSnapshotWins() throws Exception {
         String instrument = "THR";
         new ReferenceDataWriter(ignite).upsertInstruments(List.of(new Instrument(
