@@ -44,4 +44,29 @@ class OrderFlowSimulatorTest {
             assertThat(largest.get(a.accountId()) / gross.get(a.accountId())).isLessThan(0.12);
         }
     }
+
+    @Test
+    void aLongRunOfFillsKeepsEveryAccountsNetExposureInsideTheDemoNetLimit() {
+        DemoBook book = DemoBook.DEFAULT;
+        List<Instrument> instruments = book.instruments();
+        double[] prices = new double[instruments.size()];
+        java.util.Arrays.fill(prices, 50);
+        OrderFlowSimulator sim = new OrderFlowSimulator(book.accounts(), instruments, "t", 11);
+        Map<String, Double> contract = new HashMap<>();
+        instruments.forEach(i -> contract.put(i.instrumentId(), i.contractSize()));
+        Map<String, Double> net = new HashMap<>();
+        Map<String, Double> worst = new HashMap<>();
+        // About 5,000 fills per account: an unsteered random walk of steps of 0.5-3% of equity would wander
+        // more than 1x equity (sqrt(5,000) x 1.75%), and across 100 accounts past the 2x of the NET limit.
+        for (int k = 0; k < 500_000; k++) {
+            Fill f = sim.next(prices, k);
+            double signed = f.side().sign() * f.quantity() * f.price() * contract.get(f.instrumentId());
+            double n = net.merge(f.accountId(), signed, Double::sum);
+            worst.merge(f.accountId(), Math.abs(n), Math::max);
+        }
+        for (Account a : book.accounts()) {
+            // DemoBook's NET_NOTIONAL limit is 2x initial equity.
+            assertThat(worst.get(a.accountId()) / a.initialEquity()).as(a.accountId()).isLessThan(2.0);
+        }
+    }
 }
