@@ -89,11 +89,25 @@ public final class OrderFlowSimulator {
         double quantity = Math.max(1, Math.round(notional / unitValue));
         double held = quantities[a][i] * unitValue;
         double cap = account.initialEquity() * targetLeverage[a] / 5;
-        // A desk keeps each position near its size and the account's net exposure near flat-to-long:
-        // lean against a position beyond its cap first, then against net beyond the account's equity.
-        double net = netExposure(a, prices);
+        // A desk keeps each position near its size and the account near its target leverage with a
+        // moderate net: lean against a position beyond its cap first; then, with gross exposure above
+        // target, trade positions down; then lean against net exposure beyond the account's equity.
+        double gross = 0;
+        double net = 0;
+        for (int j = 0; j < prices.length; j++) {
+            double value = quantities[a][j] * prices[j] * instruments.get(j).contractSize();
+            gross += Math.abs(value);
+            net += value;
+        }
         double netCap = account.initialEquity();
-        double buyProbability = held > cap ? 0.2 : held < -cap ? 0.8 : net > netCap ? 0.3 : net < -netCap ? 0.7 : 0.5;
+        double buyProbability;
+        if (held > cap || held < -cap) {
+            buyProbability = held > cap ? 0.2 : 0.8;
+        } else if (gross > account.initialEquity() * targetLeverage[a] && held != 0) {
+            buyProbability = held > 0 ? 0.2 : 0.8;
+        } else {
+            buyProbability = net > netCap ? 0.3 : net < -netCap ? 0.7 : 0.5;
+        }
         Side side = random.nextDouble() < buyProbability ? Side.BUY : Side.SELL;
         quantities[a][i] += side.sign() * quantity;
         double slippage = 1 + (random.nextDouble() - 0.5) * 0.001;
@@ -101,15 +115,6 @@ public final class OrderFlowSimulator {
         String fillId = prefix + "-" + (++sequence);
         return new Fill(fillId, account.accountId(), instrument.instrumentId(), side, quantity, Math.max(price, 0.01),
                 now, account.strategy(), VENUES[(int) (sequence % VENUES.length)].toUpperCase(Locale.ROOT));
-    }
-
-    /** The account's net exposure at {@code prices} from the quantities this simulator has sent. */
-    private double netExposure(int a, double[] prices) {
-        double net = 0;
-        for (int i = 0; i < prices.length; i++) {
-            net += quantities[a][i] * prices[i] * instruments.get(i).contractSize();
-        }
-        return net;
     }
 
     private static final String[] VENUES = {"xnas", "xnys", "bats", "arcx", "iexg"};

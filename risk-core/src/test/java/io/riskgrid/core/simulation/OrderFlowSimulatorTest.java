@@ -46,7 +46,7 @@ class OrderFlowSimulatorTest {
     }
 
     @Test
-    void aLongRunOfFillsKeepsEveryAccountsNetExposureInsideTheDemoNetLimit() {
+    void aLongRunOfFillsKeepsEveryAccountInsideTheDemoNetAndGrossLimits() {
         DemoBook book = DemoBook.DEFAULT;
         List<Instrument> instruments = book.instruments();
         double[] prices = new double[instruments.size()];
@@ -56,6 +56,9 @@ class OrderFlowSimulatorTest {
         instruments.forEach(i -> contract.put(i.instrumentId(), i.contractSize()));
         Map<String, Double> net = new HashMap<>();
         Map<String, Double> worst = new HashMap<>();
+        Map<String, Double> position = new HashMap<>();
+        Map<String, Double> gross = new HashMap<>();
+        Map<String, Double> worstGross = new HashMap<>();
         // About 5,000 fills per account: an unsteered random walk of steps of 0.5-3% of equity would wander
         // more than 1x equity (sqrt(5,000) x 1.75%), and across 100 accounts past the 2x of the NET limit.
         for (int k = 0; k < 500_000; k++) {
@@ -63,10 +66,19 @@ class OrderFlowSimulatorTest {
             double signed = f.side().sign() * f.quantity() * f.price() * contract.get(f.instrumentId());
             double n = net.merge(f.accountId(), signed, Double::sum);
             worst.merge(f.accountId(), Math.abs(n), Math::max);
+            // Gross changes by |new position| - |old position| of the instrument traded.
+            String key = f.accountId() + "/" + f.instrumentId();
+            double before = position.getOrDefault(key, 0.0);
+            double after = before + signed;
+            position.put(key, after);
+            double g = gross.merge(f.accountId(), Math.abs(after) - Math.abs(before), Double::sum);
+            worstGross.merge(f.accountId(), g, Math::max);
         }
         for (Account a : book.accounts()) {
             // DemoBook's NET_NOTIONAL limit is 2x initial equity.
             assertThat(worst.get(a.accountId()) / a.initialEquity()).as(a.accountId()).isLessThan(2.0);
+            // And its GROSS_NOTIONAL limit 4x: the target leverage is 1x to 3x.
+            assertThat(worstGross.get(a.accountId()) / a.initialEquity()).as(a.accountId()).isLessThan(4.0);
         }
     }
 }
