@@ -1,5 +1,7 @@
 package io.riskgrid.api.alert;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * The optional body of {@code POST /api/v1/alerts/{id}/acknowledge}.
  * <p>
@@ -8,5 +10,8 @@ package io.riskgrid.api.alert;
  * @param actor   who takes the alert on; else the {@code X-Actor} header, else {@code api}
  * @param comment what they are doing about it, written to the audit log; optional
  */
-public record AcknowledgeRequest(String actor, String comment) {
+@Schema(description = "Who takes the alert on and what they are doing about it; both optional")
+public record AcknowledgeRequest(
+        @Schema(maxLength = 100, description = "Who; else the X-Actor header, else `api`") String actor,
+        @Schema(maxLength = 1000, description = "Written to the audit log") String comment) {
 }

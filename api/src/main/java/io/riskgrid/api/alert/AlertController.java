@@ -1,5 +1,10 @@
 package io.riskgrid.api.alert;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.riskgrid.api.request.Actor;
 import io.riskgrid.api.request.Echo;
 import io.riskgrid.api.request.Page;
@@ -40,6 +45,7 @@ import java.util.stream.Collectors;
  * </ul>
  * Lists hold at most {@code limit} alerts (default 100, at most 10,000) from {@code offset}.
  */
+@Tag(name = "Alerts", description = "Limit breaches as alerts: list, history, acknowledge")
 @RestController
 @RequestMapping(path = "/api/v1/alerts", produces = MediaType.APPLICATION_JSON_VALUE)
 public class AlertController {
@@ -57,11 +63,19 @@ public class AlertController {
         this.clock = clock;
     }
 
+    @Operation(operationId = "listActiveAlerts", summary = "Open alerts, most severe first",
+            description = "Alerts of every status but RESOLVED (ACTIVE, ACKNOWLEDGED, ESCALATED), most severe first, "
+                    + "then newest; at most `limit` (default 100) from `offset`.")
+    @ApiResponse(responseCode = "200", description = "One page of open alerts")
+    @ApiResponse(responseCode = "400", description = "Unknown `severity`, or `limit` or `offset` not a whole number or "
+            + "out of range")
     @GetMapping("/active")
-    public Mono<List<AlertView>> active(@RequestParam(required = false) String accountId,
-                                        @RequestParam(required = false) String severity,
-                                        @RequestParam(defaultValue = "100") int limit,
-                                        @RequestParam(defaultValue = "0") int offset) {
+    public Mono<List<AlertView>> active(
+            @Parameter(description = "Only this account's alerts") @RequestParam(required = false) String accountId,
+            @Parameter(description = "Only alerts of this severity", schema = @Schema(allowableValues = {"LOW", "MEDIUM",
+                    "HIGH", "CRITICAL"})) @RequestParam(required = false) String severity,
+            @Parameter(description = "Most alerts to return, 1 to 10,000") @RequestParam(defaultValue = "100") int limit,
+            @Parameter(description = "Alerts to skip, 0 or more") @RequestParam(defaultValue = "0") int offset) {
         return Mono.defer(() -> {
             Severity s = severity(severity);
             Page page = Page.of(limit, offset);
@@ -70,12 +84,19 @@ public class AlertController {
         });
     }
 
+    @Operation(operationId = "listAlertHistory", summary = "Every alert, newest first",
+            description = "Alerts of every status created between `from` and `to` (epoch ms, both included, either "
+                    + "open when absent), newest first; at most `limit` (default 100) from `offset`.")
+    @ApiResponse(responseCode = "200", description = "One page of alerts")
+    @ApiResponse(responseCode = "400", description = "`from` after `to`, or a parameter that is not a whole number or "
+            + "out of range")
     @GetMapping("/history")
-    public Mono<List<AlertView>> history(@RequestParam(required = false) String accountId,
-                                         @RequestParam(required = false) Long from,
-                                         @RequestParam(required = false) Long to,
-                                         @RequestParam(defaultValue = "100") int limit,
-                                         @RequestParam(defaultValue = "0") int offset) {
+    public Mono<List<AlertView>> history(
+            @Parameter(description = "Only this account's alerts") @RequestParam(required = false) String accountId,
+            @Parameter(description = "Earliest creation time, epoch ms, included") @RequestParam(required = false) Long from,
+            @Parameter(description = "Latest creation time, epoch ms, included") @RequestParam(required = false) Long to,
+            @Parameter(description = "Most alerts to return, 1 to 10,000") @RequestParam(defaultValue = "100") int limit,
+            @Parameter(description = "Alerts to skip, 0 or more") @RequestParam(defaultValue = "0") int offset) {
         return Mono.defer(() -> {
             TimeRange range = TimeRange.of(from, to);
             Page page = Page.of(limit, offset);
@@ -84,9 +105,19 @@ public class AlertController {
         });
     }
 
+    @Operation(operationId = "acknowledgeAlert", summary = "Acknowledge an open alert",
+            description = "A person takes the alert on: it becomes ACKNOWLEDGED (a later rise in severity makes it "
+                    + "ACTIVE again) and the acknowledgement is audited with its actor and comment. The body is "
+                    + "optional.")
+    @ApiResponse(responseCode = "200", description = "The alert afterwards")
+    @ApiResponse(responseCode = "400", description = "Malformed JSON, a wrongly typed field, or an actor over 100 or a "
+            + "comment over 1000 characters")
+    @ApiResponse(responseCode = "404", description = "No alert has this id")
+    @ApiResponse(responseCode = "409", description = "The alert is RESOLVED and can no longer be acknowledged")
     @PostMapping("/{alertId}/acknowledge")
-    public Mono<AlertView> acknowledge(@PathVariable String alertId,
+    public Mono<AlertView> acknowledge(@Parameter(description = "The alert id, `<accountId>-A<n>`") @PathVariable String alertId,
                                        @RequestBody(required = false) AcknowledgeRequest body,
+                                       @Parameter(description = "Who acts, when the body names no actor")
                                        @RequestHeader(name = Actor.HEADER, required = false) String actorHeader) {
         return Mono.defer(() -> {
             String actor = Actor.of(body == null ? null : body.actor(), actorHeader);

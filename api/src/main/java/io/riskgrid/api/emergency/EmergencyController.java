@@ -1,5 +1,9 @@
 package io.riskgrid.api.emergency;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.riskgrid.api.request.Actor;
 import io.riskgrid.api.request.Echo;
 import io.riskgrid.api.request.Reason;
@@ -31,6 +35,7 @@ import java.util.Locale;
  * {@code accountId} is required for ACCOUNT and refused for FIRM; {@code reason} is required; an
  * unknown account is a 404. Each action is audited as HALT or RESUME with its actor and reason.
  */
+@Tag(name = "Emergency", description = "Kill switches: halt and resume the firm or one account")
 @RestController
 @RequestMapping(path = "/api/v1/emergency", produces = MediaType.APPLICATION_JSON_VALUE)
 public class EmergencyController {
@@ -45,9 +50,18 @@ public class EmergencyController {
         this.clock = clock;
     }
 
+    @Operation(operationId = "haltTrading", summary = "Halt trading of the firm or of one account",
+            description = "Scope FIRM halts every account (no order passes the pre-trade check); scope ACCOUNT, with "
+                    + "`accountId`, halts one until a person resumes it. Audited as HALT with its actor and reason.")
+    @ApiResponse(responseCode = "200", description = "The trading state before and after")
+    @ApiResponse(responseCode = "400", description = "Malformed JSON, a missing or wrongly typed field, a scope other "
+            + "than FIRM or ACCOUNT, `accountId` missing for ACCOUNT or given for FIRM, no reason, or an actor over "
+            + "100 characters")
+    @ApiResponse(responseCode = "404", description = "Unknown account")
     @PostMapping(path = "/halt-trading", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<EmergencyResult> halt(@RequestBody EmergencyRequest body,
-                                      @RequestHeader(name = Actor.HEADER, required = false) String actorHeader) {
+                                      @Parameter(description = "Who acts, when the body names no actor")
+                                       @RequestHeader(name = Actor.HEADER, required = false) String actorHeader) {
         return Mono.defer(() -> {
             Checked c = check(body, actorHeader, "halting trading");
             long now = clock.millis();
@@ -55,9 +69,19 @@ public class EmergencyController {
         });
     }
 
+    @Operation(operationId = "resumeTrading", summary = "Resume trading of the firm or of one account",
+            description = "Resuming an account clears its kill switch and its drawdown tier (an unexpired state "
+                    + "override still applies); resuming the firm clears a halt by hand or by a circuit breaker. "
+                    + "Audited as RESUME with its actor and reason.")
+    @ApiResponse(responseCode = "200", description = "The trading state before and after")
+    @ApiResponse(responseCode = "400", description = "Malformed JSON, a missing or wrongly typed field, a scope other "
+            + "than FIRM or ACCOUNT, `accountId` missing for ACCOUNT or given for FIRM, no reason, or an actor over "
+            + "100 characters")
+    @ApiResponse(responseCode = "404", description = "Unknown account")
     @PostMapping(path = "/resume", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<EmergencyResult> resume(@RequestBody EmergencyRequest body,
-                                        @RequestHeader(name = Actor.HEADER, required = false) String actorHeader) {
+                                        @Parameter(description = "Who acts, when the body names no actor")
+                                       @RequestHeader(name = Actor.HEADER, required = false) String actorHeader) {
         return Mono.defer(() -> {
             Checked c = check(body, actorHeader, "resuming trading");
             long now = clock.millis();
@@ -65,6 +89,10 @@ public class EmergencyController {
         });
     }
 
+    @Operation(operationId = "getEmergencyStatus", summary = "Who is halted or restricted, and why",
+            description = "The firm's trading state (with who or which circuit breaker set it) and every account that "
+                    + "is not ACTIVE, has its kill switch on, has a state override or is in a drawdown tier.")
+    @ApiResponse(responseCode = "200", description = "The firm's state and the restricted accounts")
     @GetMapping("/status")
     public Mono<EmergencyStatus> status() {
         return grid.call(desk::status);

@@ -1,5 +1,7 @@
 package io.riskgrid.api.ingest;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * A fill as a client sends it to {@code POST /api/v1/fills}. Every field is nullable here so that
  * a missing field is reported by name ({@code fills[2].price is required}) instead of failing the
@@ -17,6 +19,16 @@ package io.riskgrid.api.ingest;
  * @param strategy     optional strategy tag
  * @param venue        optional execution venue
  */
-public record FillRequest(String fillId, String accountId, String instrumentId, String side, Double quantity,
-                          Double price, Long timestamp, String strategy, String venue) {
+@Schema(description = "A fill (an execution) to book")
+public record FillRequest(
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Unique id of the execution within the account; a fill sent twice counts once")
+        String fillId,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String accountId,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String instrumentId,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"BUY", "SELL"}) String side,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, exclusiveMinimumValue = 0, description = "Units (contracts for a future) traded, positive")
+        Double quantity,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, exclusiveMinimumValue = 0, description = "Execution price per unit, positive") Double price,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Execution time, epoch milliseconds") Long timestamp,
+        String strategy, String venue) {
 }

@@ -1,5 +1,8 @@
 package io.riskgrid.api.ingest;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.riskgrid.api.RiskGridProperties;
@@ -29,6 +32,7 @@ import java.util.function.Supplier;
  * <p>
  * Each call is timed as {@code riskgrid.ingest.latency{path=fills|prices}}.
  */
+@Tag(name = "Ingest", description = "Fills and prices into the grid")
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 public class IngestController {
@@ -49,6 +53,17 @@ public class IngestController {
         this.pricesLatency = latencyTimer(registry, "prices");
     }
 
+    @Operation(operationId = "postFills", summary = "Apply a batch of fills, all or nothing",
+            description = "Each fill changes one position on the primary node of its account (average-cost position "
+                    + "keeping), and the account's risk follows. Fills are idempotent by (account, `fillId`): one "
+                    + "delivered again, through the API or the Java SDK, counts once and is reported in "
+                    + "`duplicates`. A batch with any bad fill (a missing field, a non-positive quantity or price, an "
+                    + "unknown account or instrument) is rejected whole with a 400 naming the fill and field, e.g. "
+                    + "`fills[1].quantity`.")
+    @ApiResponse(responseCode = "202", description = "Applied: how many fills were new and how many were duplicates")
+    @ApiResponse(responseCode = "400", description = "Malformed JSON, not an array, empty, a missing or wrongly typed "
+            + "field, a value out of range, or an unknown account or instrument; nothing is applied")
+    @ApiResponse(responseCode = "413", description = "More than 16 MB of JSON: send smaller batches")
     @PostMapping(path = "/fills", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Mono<FillsAccepted> postFills(@RequestBody List<FillRequest> fills) {
@@ -60,6 +75,14 @@ public class IngestController {
         });
     }
 
+    @Operation(operationId = "postPrices", summary = "Apply a batch of prices, all or nothing",
+            description = "Each price marks every position in its instrument; unrealized P&L, exposure and account "
+                    + "risk follow. A price older than the one held is taken but changes nothing. A batch with any bad "
+                    + "price is rejected whole with a 400 naming the entry and field, e.g. `prices[0].price`.")
+    @ApiResponse(responseCode = "202", description = "Taken")
+    @ApiResponse(responseCode = "400", description = "Malformed JSON, not an array, empty, a missing or wrongly typed "
+            + "field, a non-positive price, or an unknown instrument; nothing is stored")
+    @ApiResponse(responseCode = "413", description = "More than 16 MB of JSON: send smaller batches")
     @PostMapping(path = "/prices", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Mono<PricesAccepted> postPrices(@RequestBody List<PriceRequest> prices) {

@@ -1,5 +1,10 @@
 package io.riskgrid.api.job;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.riskgrid.api.error.InvalidInputException;
 import io.riskgrid.api.grid.GridCalls;
 import io.riskgrid.api.request.Actor;
@@ -33,6 +38,7 @@ import java.util.Locale;
  * </ul>
  * Results are kept in the JOBS table for seven days.
  */
+@Tag(name = "Jobs", description = "VaR, stress and scenario jobs run next to the data")
 @RestController
 @RequestMapping(path = "/api/v1/jobs", produces = MediaType.APPLICATION_JSON_VALUE)
 public class JobController {
@@ -45,8 +51,17 @@ public class JobController {
         this.grid = grid;
     }
 
+    @Operation(operationId = "submitJob", summary = "Submit a VaR, stress or scenario job",
+            description = "`type` says which other fields apply (see the JobRequest schema); fields of another type "
+                    + "are refused. The job runs on the grid next to the data; poll it at `location` or follow it at "
+                    + "`stream`. Results are kept for 7 days.")
+    @ApiResponse(responseCode = "202", description = "Queued; the Location header is the job's URL")
+    @ApiResponse(responseCode = "400", description = "Malformed JSON, a missing or wrongly typed field, an unknown type, "
+            + "method, scope or scenario, a value out of range, or a field that does not apply to the type")
+    @ApiResponse(responseCode = "404", description = "A VaR job of an unknown account")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<JobSubmitted>> submit(@RequestBody JobRequest body,
+                                                     @Parameter(description = "Who submits the job")
                                                      @RequestHeader(name = Actor.HEADER, required = false) String actorHeader) {
         return Mono.defer(() -> {
             JobSpec spec = JobRequests.check(body);
@@ -59,15 +74,27 @@ public class JobController {
         });
     }
 
+    @Operation(operationId = "getJob", summary = "A job: status, progress and, once done, its result",
+            description = "The job with its request as it runs (defaults filled in) and, once SUCCEEDED, its result; "
+                    + "poll it, or follow it at `/api/v1/stream/jobs/{id}`.")
+    @ApiResponse(responseCode = "200", description = "The job")
+    @ApiResponse(responseCode = "404", description = "No job has this id (or it is older than 7 days)")
     @GetMapping("/{id}")
-    public Mono<JobView> get(@PathVariable String id) {
+    public Mono<JobView> get(@Parameter(description = "The job id, `JOB-...`") @PathVariable String id) {
         return grid.call(() -> jobs.get(id));
     }
 
+    @Operation(operationId = "listJobs", summary = "Jobs, newest first",
+            description = "At most `limit` (default 100) from `offset`.")
+    @ApiResponse(responseCode = "200", description = "One page of jobs")
+    @ApiResponse(responseCode = "400", description = "Unknown `status`, or `limit` or `offset` not a whole number or "
+            + "out of range")
     @GetMapping
-    public Mono<List<JobView>> list(@RequestParam(required = false) String status,
-                                    @RequestParam(defaultValue = "100") int limit,
-                                    @RequestParam(defaultValue = "0") int offset) {
+    public Mono<List<JobView>> list(
+            @Parameter(description = "Only jobs in this status", schema = @Schema(allowableValues = {"QUEUED", "RUNNING",
+                    "SUCCEEDED", "FAILED", "CANCELLED"})) @RequestParam(required = false) String status,
+            @Parameter(description = "Most jobs to return, 1 to 10,000") @RequestParam(defaultValue = "100") int limit,
+            @Parameter(description = "Jobs to skip, 0 or more") @RequestParam(defaultValue = "0") int offset) {
         return Mono.defer(() -> {
             Page page = Page.of(limit, offset);
             String s = null;
@@ -85,8 +112,14 @@ public class JobController {
         });
     }
 
+    @Operation(operationId = "cancelJob", summary = "Cancel a job that has not finished",
+            description = "The job becomes CANCELLED with the message `cancelled by <actor>` and keeps no result.")
+    @ApiResponse(responseCode = "200", description = "The job afterwards, CANCELLED")
+    @ApiResponse(responseCode = "404", description = "No job has this id")
+    @ApiResponse(responseCode = "409", description = "The job has already finished (SUCCEEDED, FAILED or CANCELLED)")
     @DeleteMapping("/{id}")
-    public Mono<JobView> cancel(@PathVariable String id,
+    public Mono<JobView> cancel(@Parameter(description = "The job id") @PathVariable String id,
+                                @Parameter(description = "Who cancels the job")
                                 @RequestHeader(name = Actor.HEADER, required = false) String actorHeader) {
         return Mono.defer(() -> {
             String actor = Actor.of(null, actorHeader);

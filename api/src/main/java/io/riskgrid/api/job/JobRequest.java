@@ -1,5 +1,6 @@
 package io.riskgrid.api.job;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -16,15 +17,39 @@ import java.util.List;
  * </ul>
  * Boxed fields so that a missing one can be named.
  */
-public record JobRequest(String type, String scope, String accountId, String method, Double confidence,
-                         Integer horizonDays, Integer paths, Long seed, String name, List<ShockRequest> shocks,
-                         String scenario, Replay replay, Integer worst) {
+@Schema(description = "A job. `type` says which other fields apply: VAR takes scope, accountId, method, confidence, "
+        + "horizonDays, paths, seed; STRESS takes shocks, name, worst; SCENARIO takes scenario or replay, name, worst")
+public record JobRequest(
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"VAR", "STRESS", "SCENARIO"}) String type,
+        @Schema(allowableValues = {"FIRM", "ACCOUNT"}, defaultValue = "FIRM", description = "VAR; ACCOUNT needs "
+                + "accountId") String scope,
+        @Schema(description = "VAR with scope ACCOUNT") String accountId,
+        @Schema(allowableValues = {"MONTE_CARLO", "HISTORICAL", "PARAMETRIC"}, defaultValue = "MONTE_CARLO") String method,
+        @Schema(exclusiveMinimumValue = 0, exclusiveMaximumValue = 1, defaultValue = "0.99") Double confidence,
+        @Schema(minimum = "1", maximum = "250", defaultValue = "1") Integer horizonDays,
+        @Schema(minimum = "100", defaultValue = "10000") Integer paths,
+        @Schema(description = "VAR seed; a random one when absent, reported in the result") Long seed,
+        @Schema(description = "STRESS or SCENARIO: a name for the result") String name,
+        @Schema(description = "STRESS: instantaneous price changes; the most specific applies to an instrument")
+        List<ShockRequest> shocks,
+        @Schema(allowableValues = {"EQUITY_CRASH", "GFC_2008", "COVID_2020", "DOTCOM_2000", "SHORT_SQUEEZE"},
+                description = "SCENARIO: a named scenario; give this or replay") String scenario,
+        @Schema(description = "SCENARIO: a window of the grid's daily return history; give this or scenario")
+        Replay replay,
+        @Schema(minimum = "1", maximum = "1000", defaultValue = "20", description = "STRESS or SCENARIO: accounts to "
+                + "list, worst first") Integer worst) {
 
     /** One instantaneous shock. */
-    public record ShockRequest(String target, String key, Double change) {
+    public record ShockRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"INSTRUMENT", "SECTOR", "ASSET_CLASS"}) String target,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The instrument id, sector or asset class") String key,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, exclusiveMinimumValue = -1, description = "Price change as a fraction: -0.2 is a 20% fall")
+            Double change) {
     }
 
     /** A window of the return history, {@code [fromDay, toDay)}. */
-    public record Replay(Integer fromDay, Integer toDay) {
+    public record Replay(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "0", description = "First day, 0 the oldest held") Integer fromDay,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Day after the last (exclusive)") Integer toDay) {
     }
 }

@@ -108,7 +108,7 @@ public class JobService implements DisposableBean {
     public JobView submit(JobSpec spec, String actor) {
         if (spec instanceof JobSpec.Var v && v.request().scope() == VarScope.ACCOUNT
                 && !ignite.cache(GridTables.ACCOUNTS).containsKey(v.request().accountId())) {
-            throw new NotFoundException("unknown account '" + v.request().accountId() + "'");
+            throw NotFoundException.account(v.request().accountId());
         }
         long now = clock.millis();
         String id = TimeOrderedId.next("JOB", now);
@@ -251,7 +251,7 @@ public class JobService implements DisposableBean {
     private JobRow read(String id) {
         JobRow row = jobs.get(id);
         if (row == null) {
-            throw new NotFoundException("unknown job '" + id + "'");
+            throw new NotFoundException("job '" + id + "' not found");
         }
         return orphaned(id, row);
     }

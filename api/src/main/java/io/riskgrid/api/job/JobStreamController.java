@@ -1,5 +1,11 @@
 package io.riskgrid.api.job;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.riskgrid.api.grid.GridCalls;
 import io.riskgrid.api.stream.Heartbeat;
 import io.riskgrid.api.stream.StreamProperties;
@@ -19,8 +25,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * runs, then one event {@code result} with the finished job (its result, or why it failed) and
  * the end of the stream. Event ids are the job's version. A comment every
  * {@code riskgrid.stream.heartbeat} (15 s) keeps proxies from closing a quiet connection. 404 (as JSON,
- * before the stream starts) for an unknown job.
+ * before the stream starts) for an unknown job. The OpenAPI description of {@link #stream} is the
+ * pattern for every stream: event names, what the data is, ids, heartbeat, the end, and errors.
  */
+@Tag(name = "Streams", description = "Server-sent events (text/event-stream)")
 @RestController
 public class JobStreamController {
 
@@ -34,8 +42,36 @@ public class JobStreamController {
         this.heartbeat = streams.heartbeat();
     }
 
+    @Operation(operationId = "streamJob", summary = "Follow a job: progress events, then its result",
+            description = """
+                    Server-sent events of one job:
+
+                    - `event: progress`, `data:` the job (JobView) as it is now, then one for each change while it \
+                    is QUEUED or RUNNING (`progress` goes from 0 to 1);
+                    - `event: result`, `data:` the finished job (SUCCEEDED with its `result`, FAILED with its \
+                    `message`, or CANCELLED), after which the server ends the stream. A job that has already \
+                    finished gets this one event only.
+
+                    Every event's `id:` is the job's `version`, which grows with every change; a client can drop \
+                    an event whose id is not above the last it saw. While the job runs, a comment line \
+                    `:keep-alive` every 15 s keeps proxies from closing a quiet connection. An unknown job is a \
+                    404 before any event, with the error body (ApiError) as JSON.
+
+                    ```
+                    id:3
+                    event:progress
+                    data:{"jobId":"JOB-...","status":"RUNNING","progress":0.5,...,"version":3}
+
+                    id:4
+                    event:result
+                    data:{"jobId":"JOB-...","status":"SUCCEEDED","progress":1.0,"result":{...},"version":4}
+                    ```
+                    """)
+    @ApiResponse(responseCode = "200", description = "The event stream; each event's data is a JobView",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(implementation = JobView.class)))
+    @ApiResponse(responseCode = "404", description = "No job has this id")
     @GetMapping(path = "/api/v1/stream/jobs/{id}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    public Flux<ServerSentEvent<JobView>> stream(@PathVariable String id) {
+    public Flux<ServerSentEvent<JobView>> stream(@Parameter(description = "The job id, `JOB-...`") @PathVariable String id) {
         // Subscribe to changes before reading the job, so no change falls between the two; the
         // version filter drops whatever arrives twice or out of order.
         return grid.call(() -> jobs.get(id)).flatMapMany(first -> {

@@ -1,5 +1,6 @@
 package io.riskgrid.api.job;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -18,9 +19,20 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param result      the result once SUCCEEDED
  * @param version     grows with every change of the job; the stream's event id
  */
-public record JobView(String jobId, String type, String status, double progress, long submittedAt, Long startedAt,
-                      Long finishedAt, String submittedBy, String message, JsonNode request, JsonNode result,
-                      long version) {
+public record JobView(String jobId,
+                      @Schema(allowableValues = {"VAR", "STRESS", "SCENARIO"}) String type,
+                      @Schema(allowableValues = {"QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED"}) String status,
+                      @Schema(minimum = "0", maximum = "1", description = "Fraction done") double progress,
+                      @Schema(description = "Epoch ms") long submittedAt,
+                      @Schema(description = "Epoch ms; null while queued") Long startedAt,
+                      @Schema(description = "Epoch ms; null until finished") Long finishedAt,
+                      String submittedBy,
+                      @Schema(description = "Why it failed or was cancelled") String message,
+                      @Schema(implementation = Object.class, description = "The request as it runs, defaults filled "
+                              + "in (the seed, say)") JsonNode request,
+                      @Schema(implementation = Object.class, description = "The result once SUCCEEDED (see the README's "
+                              + "Jobs table for its shape by type); null before") JsonNode result,
+                      @Schema(description = "Grows with every change of the job; the stream's event id") long version) {
 
     /** True once the job will not change any more. */
     public boolean finished() {

@@ -1,5 +1,11 @@
 package io.riskgrid.api.limit;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.riskgrid.api.request.Actor;
 import io.riskgrid.api.request.Page;
@@ -32,6 +38,7 @@ import java.util.List;
  * {@code actor} (else the {@code X-Actor} header, else {@code api}) and {@code reason} are audited
  * with every limit; entries of one request that give them must give the same.
  */
+@Tag(name = "Limits", description = "Risk limits of accounts and the firm's risk policy")
 @RestController
 @RequestMapping(path = "/api/v1/limits", produces = MediaType.APPLICATION_JSON_VALUE)
 public class LimitController {
@@ -46,10 +53,19 @@ public class LimitController {
         this.clock = clock;
     }
 
+    @Operation(operationId = "listLimits", summary = "List limits with their utilization",
+            description = "One account's limits, or every account's in (account, limit id) order, at most `limit` "
+                    + "(default 1000) from `offset`. Each carries its effective max value (an override raises it "
+                    + "while it lasts) and the account's current value and utilization of it.")
+    @ApiResponse(responseCode = "200", description = "One page of limits")
+    @ApiResponse(responseCode = "400", description = "`limit` or `offset` is not a whole number or out of range")
+    @ApiResponse(responseCode = "404", description = "`accountId` names no account")
     @GetMapping
-    public Mono<List<LimitView>> list(@RequestParam(required = false) String accountId,
-                                      @RequestParam(defaultValue = "1000") int limit,
-                                      @RequestParam(defaultValue = "0") int offset) {
+    public Mono<List<LimitView>> list(
+            @Parameter(description = "Only this account's limits; every account's when absent")
+            @RequestParam(required = false) String accountId,
+            @Parameter(description = "Most limits to return, 1 to 10,000") @RequestParam(defaultValue = "1000") int limit,
+            @Parameter(description = "Limits to skip, 0 or more") @RequestParam(defaultValue = "0") int offset) {
         return Mono.defer(() -> {
             Page page = Page.of(limit, offset);
             String account = accountId == null || accountId.isBlank() ? null : accountId.trim();
@@ -58,8 +74,19 @@ public class LimitController {
         });
     }
 
+    @Operation(operationId = "putLimits", summary = "Set one limit or many, all or nothing",
+            description = "The body is one limit object or an array of them (at most 10,000). The whole request is "
+                    + "checked first: any problem, an unknown account or an unknown field included, rejects all of it "
+                    + "with a 400 naming every problem (`limits[2].maxValue` in an array, `maxValue` for a single "
+                    + "object). Each limit set is audited as LIMIT_SET with its value before and after.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    schema = @Schema(types = {"object", "array"}, oneOf = {LimitRequest.class, LimitRequest[].class}))))
+    @ApiResponse(responseCode = "200", description = "The limits as stored, always an array")
+    @ApiResponse(responseCode = "400", description = "Malformed JSON, a missing, unknown or wrongly typed field, a value "
+            + "out of range, an unknown account, or the same limit twice; nothing is applied")
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<List<LimitView>> put(@RequestBody JsonNode limitsBody,
+                                     @Parameter(description = "Who sets the limits, when the body names no actor")
                                      @RequestHeader(name = Actor.HEADER, required = false) String actorHeader) {
         return Mono.defer(() -> {
             LimitMapping.LimitsRequest request = LimitMapping.toRequest(limitsBody);

@@ -1,5 +1,10 @@
 package io.riskgrid.api.override;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.riskgrid.api.request.Actor;
 import io.riskgrid.api.request.Echo;
 import io.riskgrid.api.request.Page;
@@ -43,6 +48,7 @@ import java.util.Set;
  * A state override loosens or tightens the account's drawdown tier while it lasts; the kill switch
  * still wins over it.
  */
+@Tag(name = "Overrides", description = "Bounded-time overrides of a limit or of an account's trading state")
 @RestController
 @RequestMapping(path = "/api/v1/overrides", produces = MediaType.APPLICATION_JSON_VALUE)
 public class OverrideController {
@@ -62,9 +68,20 @@ public class OverrideController {
         this.clock = clock;
     }
 
+    @Operation(operationId = "createOverride", summary = "Override a limit or the trading state until a time",
+            description = "Exactly one of `limitId` (with a positive `value`: the limit's max value while the override "
+                    + "lasts) or `state` (ACTIVE, REDUCING or HALTED). `expiresAt` is epoch ms, in the future and at "
+                    + "most 7 days ahead; the override ends by itself then, and the end is audited. A newer override "
+                    + "of the same limit or of the state replaces the previous one. `reason` is required.")
+    @ApiResponse(responseCode = "201", description = "The override, ACTIVE")
+    @ApiResponse(responseCode = "400", description = "Malformed JSON, a missing or wrongly typed field, both or neither "
+            + "of limitId and state, a value that is not positive, an expiry in the past or over 7 days ahead, or no "
+            + "reason")
+    @ApiResponse(responseCode = "404", description = "Unknown account, or unknown limit of the account")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     public Mono<OverrideView> create(@RequestBody OverrideRequest body,
+                                     @Parameter(description = "Who overrides, when the body names no actor")
                                      @RequestHeader(name = Actor.HEADER, required = false) String actorHeader) {
         return Mono.defer(() -> {
             long now = clock.millis();
@@ -75,11 +92,18 @@ public class OverrideController {
         });
     }
 
+    @Operation(operationId = "listOverrides", summary = "Overrides and what became of them",
+            description = "Overrides newest first, at most `limit` (default 100) from `offset`.")
+    @ApiResponse(responseCode = "200", description = "One page of overrides")
+    @ApiResponse(responseCode = "400", description = "Unknown `status`, or `limit` or `offset` not a whole number or "
+            + "out of range")
     @GetMapping
-    public Mono<List<OverrideView>> list(@RequestParam(required = false) String accountId,
-                                         @RequestParam(required = false) String status,
-                                         @RequestParam(defaultValue = "100") int limit,
-                                         @RequestParam(defaultValue = "0") int offset) {
+    public Mono<List<OverrideView>> list(
+            @Parameter(description = "Only this account's overrides") @RequestParam(required = false) String accountId,
+            @Parameter(description = "Only overrides in this status", schema = @Schema(allowableValues = {"ACTIVE",
+                    "EXPIRED", "REPLACED"})) @RequestParam(required = false) String status,
+            @Parameter(description = "Most overrides to return, 1 to 10,000") @RequestParam(defaultValue = "100") int limit,
+            @Parameter(description = "Overrides to skip, 0 or more") @RequestParam(defaultValue = "0") int offset) {
         return Mono.defer(() -> {
             Page page = Page.of(limit, offset);
             String account = blankToNull(accountId);

@@ -1,5 +1,8 @@
 package io.riskgrid.api.performance;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.riskgrid.api.error.InputProblem;
 import io.riskgrid.api.error.InvalidInputException;
@@ -22,6 +25,7 @@ import java.util.List;
  * tools quants already use. A figure that is undefined for the input is null, with a sentence in
  * {@code warnings} saying why.
  */
+@Tag(name = "Analytics", description = "Stateless risk and performance analytics of data in the request")
 @RestController
 @RequestMapping(path = "/api/v1/analytics", produces = MediaType.APPLICATION_JSON_VALUE)
 public class PerformanceController {
@@ -29,6 +33,13 @@ public class PerformanceController {
     /** Most returns one request may carry: forty years of daily data. */
     static final int MAX_RETURNS = 10_000_000;
 
+    @Operation(operationId = "computePerformance", summary = "Return-series analytics, as empyrical computes them",
+            description = "Total and annual return, volatility, Sharpe, Sortino, downside risk, max drawdown, Calmar, "
+                    + "Omega, VaR, CVaR, and alpha and beta against a benchmark, of a series of at most 10,000,000 "
+                    + "returns.")
+    @ApiResponse(responseCode = "200", description = "The figures; an undefined one is null with a warning")
+    @ApiResponse(responseCode = "400", description = "Malformed JSON, a missing or wrongly typed field, a value out of "
+            + "range, or series whose lengths do not match")
     @PostMapping(path = "/performance", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<PerformanceResult> performance(@RequestBody PerformanceRequest body) {
         return Mono.fromCallable(() -> PerformanceResult.of(PerformanceAnalytics.DEFAULT.compute(input(body))))

@@ -1,5 +1,6 @@
 package io.riskgrid.api.performance;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.List;
@@ -15,6 +16,18 @@ import java.util.List;
  * @param benchmarkReturns benchmark returns aligned with returns (null entries allowed), for alpha and beta
  * @param confidence       for VaR and CVaR, in [0, 1], default 0.95
  */
-public record PerformanceRequest(List<Double> returns, JsonNode riskFreeRate, Integer periodsPerYear,
-                                 JsonNode requiredReturn, List<Double> benchmarkReturns, Double confidence) {
+@Schema(description = "A series of returns and the conventions to measure it with (see Return-series conventions)")
+public record PerformanceRequest(
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Simple per-period returns, oldest first; null is a missing observation")
+        List<Double> returns,
+        @Schema(types = {"number", "array"}, oneOf = {Double.class, Double[].class}, description = "Per-period "
+                + "risk-free rate: one number, or an array aligned with returns; default 0") JsonNode riskFreeRate,
+        @Schema(minimum = "1", defaultValue = "252") Integer periodsPerYear,
+        @Schema(types = {"number", "array"}, oneOf = {Double.class, Double[].class}, description = "Per-period "
+                + "minimum acceptable return (MAR): one number, or an array aligned with returns; default 0")
+        JsonNode requiredReturn,
+        @Schema(description = "Benchmark returns aligned with returns (null entries allowed), for alpha and beta")
+        List<Double> benchmarkReturns,
+        @Schema(minimum = "0", maximum = "1", defaultValue = "0.95", description = "For VaR and CVaR")
+        Double confidence) {
 }

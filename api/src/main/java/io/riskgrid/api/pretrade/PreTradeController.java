@@ -1,5 +1,8 @@
 package io.riskgrid.api.pretrade;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.riskgrid.api.RiskGridProperties;
@@ -21,6 +24,7 @@ import reactor.core.publisher.Mono;
  * decision whether approved or not; 400 naming every bad field; 404 for an unknown account or
  * instrument. Timed as {@code riskgrid.pretrade.latency}.
  */
+@Tag(name = "Pre-trade", description = "Checks of orders before they go to market")
 @RestController
 public class PreTradeController {
 
@@ -41,6 +45,15 @@ public class PreTradeController {
                 .register(registry);
     }
 
+    @Operation(operationId = "checkOrder", summary = "Check an order before it goes to market",
+            description = "The grid's pre-trade check, run on the account's primary node, of the order as if it "
+                    + "filled in full at its price. Rejected when the firm or the account is HALTED, when it is "
+                    + "REDUCING and the order adds risk, or when a risk-adding order leaves a limit above its cap "
+                    + "higher than before. The answer is 200 whether approved or not.")
+    @ApiResponse(responseCode = "200", description = "The decision, its reasons and each limit's utilization before and after")
+    @ApiResponse(responseCode = "400", description = "Malformed JSON, or a missing, wrongly typed or out-of-range field "
+            + "(side not BUY or SELL, quantity or price not positive); every problem is named")
+    @ApiResponse(responseCode = "404", description = "Unknown account or instrument")
     @PostMapping(path = "/api/v1/pretrade/check", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<PreTradeAnswer> check(@RequestBody PreTradeRequest order) {

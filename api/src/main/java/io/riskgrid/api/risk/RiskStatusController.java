@@ -1,5 +1,8 @@
 package io.riskgrid.api.risk;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.riskgrid.api.grid.GridCalls;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -8,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /** {@code GET /api/v1/risk/status}: firm-wide totals, worst accounts and trading state. */
+@Tag(name = "Firm risk", description = "Firm-wide risk")
 @RestController
 @RequestMapping(path = "/api/v1/risk", produces = MediaType.APPLICATION_JSON_VALUE)
 public class RiskStatusController {
@@ -20,6 +24,10 @@ public class RiskStatusController {
         this.grid = grid;
     }
 
+    @Operation(operationId = "getRiskStatus", summary = "Firm-wide risk status",
+            description = "Totals over every account (equity, P&L, gross and net exposure), the firm's trading state "
+                    + "and the five accounts with the highest risk score.")
+    @ApiResponse(responseCode = "200", description = "The firm's risk")
     @GetMapping("/status")
     public Mono<RiskStatus> status() {
         return grid.call(firmRisk::status);

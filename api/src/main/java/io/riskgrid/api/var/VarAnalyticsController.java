@@ -1,5 +1,8 @@
 package io.riskgrid.api.var;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.riskgrid.api.error.InputProblem;
 import io.riskgrid.api.error.InvalidInputException;
 import io.riskgrid.api.request.Echo;
@@ -30,6 +33,7 @@ import java.util.Locale;
  * reproducible bit for bit from its seed; HISTORICAL revalues the portfolio on each row of
  * {@code scenarioReturns}. The work is CPU-bound and runs off the event loop.
  */
+@Tag(name = "Analytics", description = "Stateless risk and performance analytics of data in the request")
 @RestController
 @RequestMapping(path = "/api/v1/analytics", produces = MediaType.APPLICATION_JSON_VALUE)
 public class VarAnalyticsController {
@@ -43,6 +47,13 @@ public class VarAnalyticsController {
     static final int DEFAULT_PATHS = 10_000;
     static final long DEFAULT_SEED = 1;
 
+    @Operation(operationId = "computeVar", summary = "VaR and CVaR of a portfolio given in the request",
+            description = "PARAMETRIC, MONTE_CARLO or HISTORICAL value at risk of positions given by their market "
+                    + "values, with no grid data involved. Limits: at most 1,000 positions, 100 to 1,000,000 Monte "
+                    + "Carlo paths (paths x positions^2 at most 2e10), at most 1,000,000 scenario rows.")
+    @ApiResponse(responseCode = "200", description = "VaR, CVaR and component VaR")
+    @ApiResponse(responseCode = "400", description = "Malformed JSON, a missing or wrongly typed field, a value out of "
+            + "range, sizes that do not match the positions, or a correlation matrix that is not valid")
     @PostMapping(path = "/var", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<VarAnalyticsResult> var(@RequestBody VarAnalyticsRequest body) {
         return Mono.fromCallable(() -> compute(body)).subscribeOn(Schedulers.parallel());

@@ -1,5 +1,6 @@
 package io.riskgrid.api.var;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -19,11 +20,28 @@ import java.util.List;
  * @param repairCorrelation true to project a correlation matrix that is not positive semi-definite
  *                          onto the nearest valid one (the answer says it did); false (default) rejects it
  */
-public record VarAnalyticsRequest(List<PositionValue> positions, List<Double> volatilities, List<List<Double>> correlation,
-                                  Double confidence, Integer horizonDays, String method, Integer paths, Long seed,
-                                  List<List<Double>> scenarioReturns, Boolean repairCorrelation) {
+@Schema(description = "A portfolio and how to measure its VaR (see VaR conventions)")
+public record VarAnalyticsRequest(
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "1 to 1,000 positions") List<PositionValue> positions,
+        @Schema(description = "PARAMETRIC and MONTE_CARLO: one-day volatility of each position's return (0.02 is 2%), "
+                + "in positions order, each >= 0") List<Double> volatilities,
+        @Schema(description = "PARAMETRIC and MONTE_CARLO: correlation matrix of the returns, positions x positions")
+        List<List<Double>> correlation,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, exclusiveMinimumValue = 0, exclusiveMaximumValue = 1, example = "0.99") Double confidence,
+        @Schema(minimum = "1", defaultValue = "1") Integer horizonDays,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"PARAMETRIC", "HISTORICAL", "MONTE_CARLO"}) String method,
+        @Schema(minimum = "100", maximum = "1000000", defaultValue = "10000", description = "MONTE_CARLO paths")
+        Integer paths,
+        @Schema(defaultValue = "1", description = "MONTE_CARLO seed; the same seed gives the same figure") Long seed,
+        @Schema(description = "HISTORICAL: rows of scenario returns, one column per position")
+        List<List<Double>> scenarioReturns,
+        @Schema(defaultValue = "false", description = "Project a correlation matrix that is not positive "
+                + "semi-definite onto the nearest valid one instead of rejecting it") Boolean repairCorrelation) {
 
     /** A position: instrument id and market value in currency. */
-    public record PositionValue(String instrumentId, Double marketValue) {
+    @Schema(description = "A position")
+    public record PositionValue(
+            String instrumentId,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Market value in currency, negative for a short") Double marketValue) {
     }
 }

@@ -209,6 +209,45 @@ class AlertsApiIT {
                         "from must not be after to, was from 5 and to 3", "from"));
     }
 
+    @Test
+    void badPagingAndParametersOfTheWrongTypeAreBadRequestsNamingThem() {
+        assertThat(badGet("/api/v1/alerts/active?limit=0"))
+                .isEqualTo(new ApiError("bad_request", "limit must be between 1 and 10000, was 0", "limit"));
+        assertThat(badGet("/api/v1/alerts/active?limit=many"))
+                .isEqualTo(new ApiError("bad_request", "limit must be a whole number, was 'many'", "limit"));
+        assertThat(badGet("/api/v1/alerts/history?offset=-1"))
+                .isEqualTo(new ApiError("bad_request", "offset must be zero or positive, was -1", "offset"));
+        assertThat(badGet("/api/v1/alerts/history?from=yesterday"))
+                .isEqualTo(new ApiError("bad_request", "from must be a whole number, was 'yesterday'", "from"));
+    }
+
+    @Test
+    void badAcknowledgementBodiesAreBadRequestsNamingTheField() {
+        // The body is checked before the alert is looked up, so an unknown alert does not hide the problem.
+        ApiError malformed = acknowledge("{\"actor\":").expectStatus().isBadRequest()
+                .expectBody(ApiError.class).returnResult().getResponseBody();
+        assertThat(malformed.message()).startsWith("request body is not valid JSON");
+        acknowledge("{\"actor\":[\"bob\"]}").expectStatus().isBadRequest()
+                .expectBody(ApiError.class).isEqualTo(new ApiError("bad_request", "actor must be a string", "actor"));
+        acknowledge("{\"actor\":\"" + "a".repeat(101) + "\"}").expectStatus().isBadRequest()
+                .expectBody(ApiError.class).isEqualTo(new ApiError("bad_request",
+                        "actor must be at most 100 characters, was 101", "actor"));
+        acknowledge("{\"comment\":\"" + "c".repeat(1001) + "\"}").expectStatus().isBadRequest()
+                .expectBody(ApiError.class).isEqualTo(new ApiError("bad_request",
+                        "comment must be at most 1000 characters, was 1001", "comment"));
+    }
+
+    private WebTestClient.ResponseSpec acknowledge(String json) {
+        return web.post().uri("/api/v1/alerts/ACC-A-A1/acknowledge").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(json).exchange();
+    }
+
+    private ApiError badGet(String uri) {
+        return web.get().uri(uri).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody(ApiError.class).returnResult().getResponseBody();
+    }
+
     private static Map<String, Object> limit(String accountId, String limitId, String scope, String target,
                                              String metric, double maxValue, Double warnAt) {
         Map<String, Object> m = new LinkedHashMap<>();

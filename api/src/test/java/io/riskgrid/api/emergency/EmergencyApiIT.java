@@ -168,6 +168,55 @@ class EmergencyApiIT {
                         "from must not be after to, was from 10 and to 9", "from"));
     }
 
+    @Test
+    void malformedMissingOrWronglyTypedRequestsAreBadRequestsAndHaltNothing() {
+        ApiError malformed = postText("/halt-trading", "{\"scope\":").expectStatus().isBadRequest()
+                .expectBody(ApiError.class).returnResult().getResponseBody();
+        assertThat(malformed.message()).startsWith("request body is not valid JSON");
+        assertThat(malformed.field()).isNull();
+
+        postText("/halt-trading", "{\"scope\":[\"FIRM\"],\"reason\":\"x\"}").expectStatus().isBadRequest()
+                .expectBody(ApiError.class).isEqualTo(new ApiError("bad_request", "scope must be a string", "scope"));
+        postText("/halt-trading", "{}").expectStatus().isBadRequest()
+                .expectBody(ApiError.class).isEqualTo(new ApiError("bad_request",
+                        "scope is required: FIRM or ACCOUNT; reason is required: say why you are halting trading", "scope"));
+        web.post().uri("/api/v1/emergency/halt-trading").contentType(MediaType.APPLICATION_JSON).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody(ApiError.class).isEqualTo(new ApiError("bad_request", "request body is required", null));
+        assertThat(badRequest(request("FIRM", null, "x", "a".repeat(101))))
+                .isEqualTo(new ApiError("bad_request", "actor must be at most 100 characters, was 101", "actor"));
+
+        // Resume checks the same way, and says what the reason is for.
+        post("/resume", request("ACCOUNT", ACC_A, "", null), null).expectStatus().isBadRequest()
+                .expectBody(ApiError.class).isEqualTo(new ApiError("bad_request",
+                        "reason is required: say why you are resuming trading", "reason"));
+        post("/resume", request("ACCOUNT", "NOPE", "x", null), null).expectStatus().isNotFound()
+                .expectBody(ApiError.class).isEqualTo(new ApiError("not_found", "account 'NOPE' not found", null));
+
+        assertThat(status().firm().state()).isEqualTo("ACTIVE");
+        assertThat(checkOrder(ACC_A).approved()).isTrue();
+    }
+
+    @Test
+    void auditParametersOfTheWrongTypeOrOutOfRangeAreBadRequests() {
+        web.get().uri("/api/v1/audit?from=yesterday").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody(ApiError.class).isEqualTo(new ApiError("bad_request",
+                        "from must be a whole number, was 'yesterday'", "from"));
+        web.get().uri("/api/v1/audit?limit=10001").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody(ApiError.class).isEqualTo(new ApiError("bad_request",
+                        "limit must be between 1 and 10000, was 10001", "limit"));
+        web.get().uri("/api/v1/audit?offset=-1").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody(ApiError.class).isEqualTo(new ApiError("bad_request",
+                        "offset must be zero or positive, was -1", "offset"));
+    }
+
+    private WebTestClient.ResponseSpec postText(String path, String json) {
+        return web.post().uri("/api/v1/emergency" + path).contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
+    }
+
     private static Map<String, Object> request(String scope, String accountId, String reason, String actor) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("scope", scope);

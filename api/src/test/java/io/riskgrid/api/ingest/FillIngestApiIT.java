@@ -205,6 +205,25 @@ class FillIngestApiIT {
         assertThat(error.message()).contains("application/json").doesNotContain("io.riskgrid");
     }
 
+    @Test
+    void fractionOrTextWhereAWholeNumberIsExpectedIsABadRequest() {
+        ApiTestGrid.newAccount(ignite, "ACC-FRAC");
+        ApiError fraction = postJson("""
+                [{"fillId":"fr-1","accountId":"ACC-FRAC","instrumentId":"AAPL","side":"BUY","quantity":5,"price":1,"timestamp":1.5}]""")
+                .expectStatus().isBadRequest()
+                .expectBody(ApiError.class).returnResult().getResponseBody();
+        assertThat(fraction).isEqualTo(new ApiError("bad_request", "fills[0].timestamp must be a whole number, was '1.5'",
+                "fills[0].timestamp"));
+
+        ApiError text = postJson("""
+                [{"fillId":"fr-2","accountId":"ACC-FRAC","instrumentId":"AAPL","side":"BUY","quantity":5,"price":1,"timestamp":"now"}]""")
+                .expectStatus().isBadRequest()
+                .expectBody(ApiError.class).returnResult().getResponseBody();
+        assertThat(text).isEqualTo(new ApiError("bad_request", "fills[0].timestamp must be a whole number, was 'now'",
+                "fills[0].timestamp"));
+        assertThat(positions("ACC-FRAC")).isEmpty();
+    }
+
     private WebTestClient.ResponseSpec post(List<?> fills) {
         return web.post().uri("/api/v1/fills").contentType(MediaType.APPLICATION_JSON).bodyValue(fills).exchange();
     }

@@ -139,6 +139,38 @@ class PriceIngestApiIT {
         assertThat(empty).isEqualTo(new ApiError("bad_request", "prices must hold at least one price", "prices"));
     }
 
+    @Test
+    void malformedJsonWrongTypesAndFractionalTimestampsAreBadRequestsStoringNothing() {
+        ApiError malformed = postText("[{\"instrumentId\":\"XOM\",").expectStatus().isBadRequest()
+                .expectBody(ApiError.class).returnResult().getResponseBody();
+        assertThat(malformed.message()).startsWith("request body is not valid JSON");
+        assertThat(malformed.field()).isNull();
+
+        ApiError wrongType = postText("[{\"instrumentId\":\"XOM\",\"price\":\"cheap\",\"timestamp\":1}]")
+                .expectStatus().isBadRequest()
+                .expectBody(ApiError.class).returnResult().getResponseBody();
+        assertThat(wrongType).isEqualTo(new ApiError("bad_request", "prices[0].price must be a number, was 'cheap'",
+                "prices[0].price"));
+
+        ApiError fraction = postText("[{\"instrumentId\":\"XOM\",\"price\":51,\"timestamp\":1.5}]")
+                .expectStatus().isBadRequest()
+                .expectBody(ApiError.class).returnResult().getResponseBody();
+        assertThat(fraction).isEqualTo(new ApiError("bad_request", "prices[0].timestamp must be a whole number, was '1.5'",
+                "prices[0].timestamp"));
+
+        ApiError notArray = postText("{\"instrumentId\":\"XOM\",\"price\":51,\"timestamp\":1}")
+                .expectStatus().isBadRequest()
+                .expectBody(ApiError.class).returnResult().getResponseBody();
+        assertThat(notArray).isEqualTo(new ApiError("bad_request", "prices must be a JSON array", "prices"));
+
+        // No test sends 51 for XOM, so it is not what is stored.
+        assertThat(ignite.<String, PriceRow>cache(GridTables.PRICES).get(XOM).price).isNotEqualTo(51);
+    }
+
+    private WebTestClient.ResponseSpec postText(String json) {
+        return web.post().uri("/api/v1/prices").contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
+    }
+
     private void postFills(List<?> fills) {
         web.post().uri("/api/v1/fills").contentType(MediaType.APPLICATION_JSON).bodyValue(fills).exchange()
                 .expectStatus().isAccepted()

@@ -233,12 +233,53 @@ class JobsApiIT {
 
     @Test
     void unknownJobsAndAccountsAre404() {
-        web.get().uri("/api/v1/jobs/JOB-NONE").exchange().expectStatus().isNotFound();
-        web.delete().uri("/api/v1/jobs/JOB-NONE").exchange().expectStatus().isNotFound();
+        ApiError unknownJob = new ApiError("not_found", "job 'JOB-NONE' not found", null);
+        web.get().uri("/api/v1/jobs/JOB-NONE").exchange().expectStatus().isNotFound()
+                .expectBody(ApiError.class).isEqualTo(unknownJob);
+        web.delete().uri("/api/v1/jobs/JOB-NONE").exchange().expectStatus().isNotFound()
+                .expectBody(ApiError.class).isEqualTo(unknownJob);
+        web.get().uri("/api/v1/stream/jobs/JOB-NONE").exchange().expectStatus().isNotFound()
+                .expectBody(ApiError.class).isEqualTo(unknownJob);
         ApiError e = web.post().uri("/api/v1/jobs").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("type", "VAR", "accountId", "NOBODY")).exchange().expectStatus().isNotFound()
                 .expectBody(ApiError.class).returnResult().getResponseBody();
-        assertThat(e.message()).isEqualTo("unknown account 'NOBODY'");
+        assertThat(e).isEqualTo(new ApiError("not_found", "account 'NOBODY' not found", null));
+    }
+
+    @Test
+    void malformedOrWronglyTypedJobRequestsAreBadRequestsNamingTheField() {
+        ApiError malformed = rejectedJson("{\"type\":");
+        assertThat(malformed.message()).startsWith("request body is not valid JSON");
+        assertThat(malformed.field()).isNull();
+        assertThat(rejectedJson("{\"tpye\":\"VAR\"}"))
+                .isEqualTo(new ApiError("bad_request", "type is required: VAR, STRESS or SCENARIO", "type"));
+        assertThat(rejectedJson("{\"type\":\"VAR\",\"paths\":\"many\"}"))
+                .isEqualTo(new ApiError("bad_request", "paths must be a whole number, was 'many'", "paths"));
+        assertThat(rejectedJson("{\"type\":\"VAR\",\"seed\":1.5}"))
+                .isEqualTo(new ApiError("bad_request", "seed must be a whole number, was '1.5'", "seed"));
+        assertThat(rejectedJson("{\"type\":\"VAR\",\"horizonDays\":0}"))
+                .isEqualTo(new ApiError("bad_request", "horizonDays must be between 1 and 250, was 0", "horizonDays"));
+        assertThat(rejectedJson("{\"type\":\"VAR\",\"confidence\":1.0}"))
+                .isEqualTo(new ApiError("bad_request", "confidence must be between 0 and 1 (exclusive), was 1.0",
+                        "confidence"));
+    }
+
+    @Test
+    void badJobListFiltersAreBadRequestsNamingTheParameter() {
+        web.get().uri("/api/v1/jobs?status=LATE").exchange().expectStatus().isBadRequest()
+                .expectBody(ApiError.class).isEqualTo(new ApiError("bad_request",
+                        "status must be one of QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED, was 'LATE'", "status"));
+        web.get().uri("/api/v1/jobs?limit=x").exchange().expectStatus().isBadRequest()
+                .expectBody(ApiError.class).isEqualTo(new ApiError("bad_request", "limit must be a whole number, was 'x'",
+                        "limit"));
+        web.get().uri("/api/v1/jobs?offset=-1").exchange().expectStatus().isBadRequest()
+                .expectBody(ApiError.class).isEqualTo(new ApiError("bad_request", "offset must be zero or positive, was -1",
+                        "offset"));
+    }
+
+    private ApiError rejectedJson(String json) {
+        return web.post().uri("/api/v1/jobs").contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange()
+                .expectStatus().isBadRequest().expectBody(ApiError.class).returnResult().getResponseBody();
     }
 
     @Test

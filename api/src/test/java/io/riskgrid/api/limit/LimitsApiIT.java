@@ -226,6 +226,10 @@ class LimitsApiIT {
                 .expectStatus().isBadRequest()
                 .expectBody(ApiError.class).isEqualTo(new ApiError("bad_request", "limit must be between 1 and 10000, was 0",
                         "limit"));
+        web.get().uri("/api/v1/limits?offset=x").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody(ApiError.class).isEqualTo(new ApiError("bad_request", "offset must be a whole number, was 'x'",
+                        "offset"));
     }
 
     /** A limit as JSON would carry it; null fields are left out. */

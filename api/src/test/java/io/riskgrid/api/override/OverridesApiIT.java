@@ -188,6 +188,44 @@ class OverridesApiIT {
                         "status must be one of ACTIVE, EXPIRED, REPLACED, was 'LATE'", "status"));
     }
 
+    @Test
+    void malformedMissingOrWronglyTypedOverridesAreBadRequestsCreatingNothing() {
+        ApiError malformed = createText("{\"accountId\":").expectStatus().isBadRequest()
+                .expectBody(ApiError.class).returnResult().getResponseBody();
+        assertThat(malformed.message()).startsWith("request body is not valid JSON");
+        assertThat(malformed.field()).isNull();
+
+        createText("{\"accountId\":\"ACC-A\",\"state\":\"HALTED\",\"reason\":\"x\",\"expiresAt\":\"tomorrow\"}")
+                .expectStatus().isBadRequest()
+                .expectBody(ApiError.class).isEqualTo(new ApiError("bad_request",
+                        "expiresAt must be a whole number, was 'tomorrow'", "expiresAt"));
+        createText("{\"accountId\":\"ACC-A\",\"limitId\":\"G\",\"value\":\"lots\",\"reason\":\"x\",\"expiresAt\":1}")
+                .expectStatus().isBadRequest()
+                .expectBody(ApiError.class).isEqualTo(new ApiError("bad_request", "value must be a number, was 'lots'",
+                        "value"));
+        createText("{\"state\":\"HALTED\",\"reason\":\"x\"}")
+                .expectStatus().isBadRequest()
+                .expectBody(ApiError.class).isEqualTo(new ApiError("bad_request",
+                        "accountId is required; expiresAt is required: when the override ends, epoch ms", "accountId"));
+        assertThat(list("accountId=" + ACC_A)).isEmpty();
+    }
+
+    @Test
+    void badPagingOfTheListIsABadRequestNamingTheParameter() {
+        web.get().uri("/api/v1/overrides?limit=x").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody(ApiError.class).isEqualTo(new ApiError("bad_request", "limit must be a whole number, was 'x'",
+                        "limit"));
+        web.get().uri("/api/v1/overrides?offset=-1").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody(ApiError.class).isEqualTo(new ApiError("bad_request", "offset must be zero or positive, was -1",
+                        "offset"));
+    }
+
+    private WebTestClient.ResponseSpec createText(String json) {
+        return web.post().uri("/api/v1/overrides").contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
+    }
+
     private static Map<String, Object> override(String accountId, String limitId, String state, Double value,
                                                 String reason, long expiresAt, String actor) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -160,6 +160,25 @@ class PreTradeApiIT {
     }
 
     @Test
+    void malformedJsonMissingFieldsAndZeroQuantityAreBadRequests() {
+        ApiError malformed = checkText("{\"accountId\":").expectStatus().isBadRequest()
+                .expectBody(ApiError.class).returnResult().getResponseBody();
+        assertThat(malformed.message()).startsWith("request body is not valid JSON");
+        assertThat(malformed.field()).isNull();
+
+        checkText("[]").expectStatus().isBadRequest()
+                .expectBody(ApiError.class).isEqualTo(new ApiError("bad_request", "order must be a JSON object", "order"));
+
+        checkText("{\"side\":\"BUY\",\"quantity\":5,\"price\":1}").expectStatus().isBadRequest()
+                .expectBody(ApiError.class).isEqualTo(new ApiError("bad_request",
+                        "accountId is required; instrumentId is required", "accountId"));
+
+        check(order(ACCOUNT, AAPL, "BUY", 0, 100)).expectStatus().isBadRequest()
+                .expectBody(ApiError.class).isEqualTo(new ApiError("bad_request",
+                        "quantity must be a positive number, was 0.0", "quantity"));
+    }
+
+    @Test
     void unknownAccountOrInstrumentIsNotFound() {
         check(order("NOPE", AAPL, "BUY", 10, 100)).expectStatus().isNotFound()
                 .expectBody(ApiError.class).isEqualTo(new ApiError("not_found", "account 'NOPE' not found", null));
@@ -196,6 +215,10 @@ class PreTradeApiIT {
                                              double price) {
         return Map.of("accountId", accountId, "instrumentId", instrumentId, "side", side, "quantity", quantity,
                 "price", price);
+    }
+
+    private WebTestClient.ResponseSpec checkText(String json) {
+        return web.post().uri("/api/v1/pretrade/check").contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
     }
 
     private WebTestClient.ResponseSpec check(Map<String, Object> order) {

@@ -194,6 +194,72 @@ class AnalyticsApiIT {
         assertThat(e.message()).contains("not valid JSON");
     }
 
+    @Test
+    void badVarInputMessagesNameTheProblem() {
+        Map<String, Object> b = twoAssets("PARAMETRIC");
+        b.put("confidence", "high");
+        assertThat(badVar(b)).isEqualTo(new ApiError("bad_request", "confidence must be a number, was 'high'", "confidence"));
+
+        b = twoAssets("PARAMETRIC");
+        b.remove("confidence");
+        assertThat(badVar(b)).isEqualTo(new ApiError("bad_request", "confidence is required, e.g. 0.99", "confidence"));
+
+        b = twoAssets("PARAMETRIC");
+        b.put("horizonDays", 0);
+        assertThat(badVar(b)).isEqualTo(new ApiError("bad_request", "horizonDays must be at least 1, was 0", "horizonDays"));
+
+        b = twoAssets("MONTE_CARLO");
+        b.put("paths", 50);
+        assertThat(badVar(b)).isEqualTo(new ApiError("bad_request", "paths must be between 100 and 1000000, was 50",
+                "paths"));
+
+        b = twoAssets("MONTE_CARLO");
+        b.put("paths", 2500.5);
+        assertThat(badVar(b)).isEqualTo(new ApiError("bad_request", "paths must be a whole number, was '2500.5'", "paths"));
+
+        b = twoAssets("PARAMETRIC");
+        b.put("positions", List.of(Map.of("instrumentId", "AAPL"), Map.of("instrumentId", "XOM", "marketValue", 1)));
+        assertThat(badVar(b)).isEqualTo(new ApiError("bad_request", "positions[0].marketValue is required",
+                "positions[0].marketValue"));
+
+        b = twoAssets("PARAMETRIC");
+        b.put("volatilities", List.of(0.02, -0.03));
+        assertThat(badVar(b)).isEqualTo(new ApiError("bad_request", "volatilities[1] must be a number >= 0, was -0.03",
+                "volatilities[1]"));
+    }
+
+    @Test
+    void badPerformanceInputMessagesNameTheProblem() {
+        ApiError malformed = badPerformanceJson("{\"returns\":[0.1,");
+        assertThat(malformed.message()).startsWith("request body is not valid JSON");
+        assertThat(malformed.field()).isNull();
+
+        assertThat(badPerformanceJson("{}")).isEqualTo(new ApiError("bad_request",
+                "returns is required: simple per-period returns, null for a missing one", "returns"));
+        assertThat(badPerformanceJson("{\"returns\":\"x\"}"))
+                .isEqualTo(new ApiError("bad_request", "returns must be a JSON array", "returns"));
+        assertThat(badPerformanceJson("{\"returns\":[0.1,\"x\"]}"))
+                .isEqualTo(new ApiError("bad_request", "returns[1] must be a number, was 'x'", "returns[1]"));
+        assertThat(badPerformanceJson("{\"returns\":[0.1],\"periodsPerYear\":\"daily\"}"))
+                .isEqualTo(new ApiError("bad_request", "periodsPerYear must be a whole number, was 'daily'", "periodsPerYear"));
+        assertThat(badPerformanceJson("{\"returns\":[0.1],\"periodsPerYear\":2.5}"))
+                .isEqualTo(new ApiError("bad_request", "periodsPerYear must be a whole number, was '2.5'", "periodsPerYear"));
+        assertThat(badPerformanceJson("{\"returns\":[0.1],\"periodsPerYear\":0}"))
+                .isEqualTo(new ApiError("bad_request", "periodsPerYear must be positive, was 0", "periodsPerYear"));
+        assertThat(badPerformanceJson("{\"returns\":[0.1],\"confidence\":1.5}"))
+                .isEqualTo(new ApiError("bad_request", "confidence must be between 0 and 1, was 1.5", "confidence"));
+        assertThat(badPerformanceJson("{\"returns\":[0.1],\"riskFreeRate\":\"x\"}"))
+                .isEqualTo(new ApiError("bad_request",
+                        "riskFreeRate must be a number or an array of numbers aligned with returns", "riskFreeRate"));
+        assertThat(badPerformanceJson("{\"returns\":[0.1,0.2],\"requiredReturn\":[0.0,\"a\"]}"))
+                .isEqualTo(new ApiError("bad_request", "requiredReturn[1] must be a number", "requiredReturn[1]"));
+    }
+
+    private ApiError badPerformanceJson(String json) {
+        return web.post().uri("/api/v1/analytics/performance").contentType(MediaType.APPLICATION_JSON).bodyValue(json)
+                .exchange().expectStatus().isBadRequest().expectBody(ApiError.class).returnResult().getResponseBody();
+    }
+
     private static Map<String, Object> series(Object... returns) {
         Map<String, Object> body = new HashMap<>();
         body.put("returns", new ArrayList<>(Arrays.asList(returns)));
