@@ -6,6 +6,10 @@ import io.riskgrid.api.request.Echo;
 import io.riskgrid.compute.var.MarketModel;
 import io.riskgrid.compute.var.MarketModels;
 import io.riskgrid.core.var.CovarianceModel;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.apache.ignite.Ignite;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +29,7 @@ import java.util.TreeSet;
  * grid's market model (all instruments, or those asked for in id order; 404 naming an instrument
  * the model does not know). The dashboard draws its heat map from it.
  */
+@Tag(name = "Market", description = "The grid's market model")
 @RestController
 @RequestMapping(path = "/api/v1/market", produces = MediaType.APPLICATION_JSON_VALUE)
 public class MarketController {
@@ -37,8 +42,16 @@ public class MarketController {
         this.grid = grid;
     }
 
+    @Operation(operationId = "marketCorrelation", summary = "Volatilities and correlations of the market model",
+            description = "The model every VaR figure and job uses: EWMA (lambda 0.94) over RETURN_HISTORY. "
+                    + "Instruments with fewer than 20 days of history are unmodelled: 3% a day, no correlation. "
+                    + "Vectors and matrix rows follow `instrumentIds` (id order).")
+    @ApiResponse(responseCode = "200", description = "The model, or of the instruments asked for")
+    @ApiResponse(responseCode = "404", description = "An instrument the model does not know")
     @GetMapping("/correlation")
-    public Mono<CorrelationView> correlation(@RequestParam(required = false) List<String> instrumentId) {
+    public Mono<CorrelationView> correlation(
+            @Parameter(description = "Instruments to include, comma-separated or repeated; all when absent")
+            @RequestParam(required = false) List<String> instrumentId) {
         return grid.call(() -> view(MarketModels.current(ignite), instrumentId));
     }
 

@@ -6,6 +6,13 @@ import io.riskgrid.api.grid.GridCalls;
 import io.riskgrid.api.request.Echo;
 import io.riskgrid.core.alert.Severity;
 import io.riskgrid.grid.schema.GridTables;
+import io.riskgrid.api.account.AccountRiskSnapshot;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.apache.ignite.Ignite;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -27,6 +34,7 @@ import java.util.stream.Collectors;
  * Every stream sends a {@code : keep-alive} comment every {@code riskgrid.stream.heartbeat} (15 s).
  * Bad parameters are a 400 and an unknown account a 404, as JSON, before the stream starts.
  */
+@Tag(name = "Streams", description = "Server-sent events (text/event-stream)")
 @RestController
 @RequestMapping(path = "/api/v1/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 public class StreamController {
@@ -57,12 +65,52 @@ public class StreamController {
      * {@code Last-Event-ID} (or {@code ?lastEventId=}) the stream starts with the current snapshot
      * of every account that changed since; with {@code ?snapshot=true}, of every account.
      */
+    @Operation(operationId = "streamRisk", summary = "Follow account risk and firm totals as they change",
+            description = """
+                    Server-sent events fed by a continuous query on ACCOUNT_RISK (material changes only):
+
+                    - `event: risk`, `data:` an account's risk snapshot (the body of `GET /accounts/{id}/risk`), \
+                    `id:` its `updatedAt`. An account sends at most `maxPerSecond` per second to a client; a change \
+                    that comes sooner waits and is replaced by a newer one (latest wins).
+                    - `event: firm`, `data:` the firm totals (the body of `GET /risk/status`), `id:` when they were \
+                    computed; at most once a second while any account's risk or the firm's trading state changes; \
+                    only on a stream without `accountId`.
+
+                    The comment `: connected` comes first, once the client is registered; then `: keep-alive` every \
+                    15 s. Ids are epoch milliseconds: with `Last-Event-ID` (as a reconnecting EventSource sends it) or \
+                    `?lastEventId=`, the stream starts with the current snapshot of every account that changed since \
+                    then (5 s earlier, to cover delivery order across nodes) and the firm totals; with \
+                    `?snapshot=true`, of every account. A client that reads slowly gets each account's latest \
+                    snapshot late, never a backlog.
+
+                    ```
+                    : connected
+
+                    id:1795255644175
+                    event:risk
+                    data:{"accountId":"ACC-001","equity":1003125.5,...,"updatedAt":1795255644175}
+
+                    id:1795255644890
+                    event:firm
+                    data:{"accounts":100,"equity":2.0E8,...,"tradingState":"ACTIVE","worstAccounts":[...]}
+                    ```
+                    """)
+    @ApiResponse(responseCode = "200", description = "The event stream; `risk` data is an AccountRiskSnapshot",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                    schema = @Schema(implementation = AccountRiskSnapshot.class)))
+    @ApiResponse(responseCode = "400", description = "maxPerSecond outside 0.1..50, or a Last-Event-ID that is not an event id")
+    @ApiResponse(responseCode = "404", description = "No account has this id")
     @GetMapping("/risk")
-    public Flux<ServerSentEvent<Object>> risk(@RequestParam(required = false) String accountId,
-                                              @RequestParam(required = false) Double maxPerSecond,
-                                              @RequestParam(required = false) Boolean snapshot,
-                                              @RequestParam(required = false) String lastEventId,
-                                              @RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventHeader) {
+    public Flux<ServerSentEvent<Object>> risk(
+            @Parameter(description = "Only this account's snapshots (and no firm events)") @RequestParam(required = false) String accountId,
+            @Parameter(description = "Most snapshots per account per second, 0.1 to 50; default 2")
+            @RequestParam(required = false) Double maxPerSecond,
+            @Parameter(description = "Start with the current snapshot of every (matching) account")
+            @RequestParam(required = false) Boolean snapshot,
+            @Parameter(description = "Resume after this event id (as the Last-Event-ID header)")
+            @RequestParam(required = false) String lastEventId,
+            @Parameter(description = "Resume after this event id; an EventSource sends it when it reconnects")
+            @RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventHeader) {
         return Flux.defer(() -> {
             String account = blankToNull(accountId);
             double perSecond = maxPerSecond == null ? settings.riskPerSecond() : maxPerSecond;
@@ -83,12 +131,41 @@ public class StreamController {
      * {@code Last-Event-ID} (or {@code ?lastEventId=}) the stream starts with the current state of
      * every alert changed since; with {@code ?snapshot=true}, of every open alert.
      */
+    @Operation(operationId = "streamAlerts", summary = "Follow alerts as they are raised and change",
+            description = """
+                    Server-sent events fed by a continuous query on ALERTS (changes of status or severity):
+                    `event: alert`, `data:` `{kind, previousSeverity, previousStatus, alert}` where `kind` is \
+                    RAISED, SEVERITY_UP, SEVERITY_DOWN, ACKNOWLEDGED, ESCALATED, RESOLVED or REOPENED and `alert` \
+                    is the alert after the change (as `GET /alerts/active` lists it); `id:` the alert's `updatedAt`.
+
+                    `minSeverity` passes alerts at or above it and the change that takes one below it. The comment \
+                    `: connected` comes first, then `: keep-alive` every 15 s. With `Last-Event-ID` or \
+                    `?lastEventId=` the stream starts with the current state (`kind: CURRENT`) of every alert that \
+                    changed since then; with `?snapshot=true`, of every open alert. A client that reads slowly gets \
+                    each alert's latest state late, never a backlog.
+
+                    ```
+                    : connected
+
+                    id:1795255644212
+                    event:alert
+                    data:{"kind":"RAISED","previousSeverity":null,"previousStatus":null,"alert":{"alertId":"ACC-001-A1",...}}
+                    ```
+                    """)
+    @ApiResponse(responseCode = "200", description = "The event stream; each event's data is an AlertStreamEvent",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                    schema = @Schema(implementation = AlertStreamEvent.class)))
+    @ApiResponse(responseCode = "400", description = "An unknown minSeverity, or a Last-Event-ID that is not an event id")
+    @ApiResponse(responseCode = "404", description = "No account has this id")
     @GetMapping("/alerts")
-    public Flux<ServerSentEvent<Object>> alerts(@RequestParam(required = false) String accountId,
-                                                @RequestParam(required = false) String minSeverity,
-                                                @RequestParam(required = false) Boolean snapshot,
-                                                @RequestParam(required = false) String lastEventId,
-                                                @RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventHeader) {
+    public Flux<ServerSentEvent<Object>> alerts(
+            @Parameter(description = "Only this account's alerts") @RequestParam(required = false) String accountId,
+            @Parameter(description = "LOW, MEDIUM, HIGH or CRITICAL") @RequestParam(required = false) String minSeverity,
+            @Parameter(description = "Start with every open alert") @RequestParam(required = false) Boolean snapshot,
+            @Parameter(description = "Resume after this event id (as the Last-Event-ID header)")
+            @RequestParam(required = false) String lastEventId,
+            @Parameter(description = "Resume after this event id; an EventSource sends it when it reconnects")
+            @RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventHeader) {
         return Flux.defer(() -> {
             String account = blankToNull(accountId);
             Severity min = severity(minSeverity);

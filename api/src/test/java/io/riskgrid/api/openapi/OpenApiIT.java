@@ -42,7 +42,7 @@ class OpenApiIT {
 
     /**
      * DESIGN.md's REST list (plus the policy and the job list, which the README adds), as methods and
-     * paths. The risk and alert streams and the market correlation are not in this version yet.
+     * paths, and the market model behind the dashboard's heat map.
      */
     private static final List<String> OPERATIONS = List.of(
             "POST /api/v1/fills",
@@ -70,7 +70,10 @@ class OpenApiIT {
             "GET /api/v1/jobs",
             "GET /api/v1/jobs/{id}",
             "DELETE /api/v1/jobs/{id}",
-            "GET /api/v1/stream/jobs/{id}");
+            "GET /api/v1/stream/jobs/{id}",
+            "GET /api/v1/stream/risk",
+            "GET /api/v1/stream/alerts",
+            "GET /api/v1/market/correlation");
 
     /** The error statuses each operation can answer besides 400, where it has any. */
     private static final Map<String, List<String>> NOT_FOUND_AND_CONFLICT = Map.ofEntries(
@@ -85,13 +88,16 @@ class OpenApiIT {
             Map.entry("POST /api/v1/jobs", List.of("404")),
             Map.entry("GET /api/v1/jobs/{id}", List.of("404")),
             Map.entry("DELETE /api/v1/jobs/{id}", List.of("404", "409")),
-            Map.entry("GET /api/v1/stream/jobs/{id}", List.of("404")));
+            Map.entry("GET /api/v1/stream/jobs/{id}", List.of("404")),
+            Map.entry("GET /api/v1/stream/risk", List.of("404")),
+            Map.entry("GET /api/v1/stream/alerts", List.of("404")),
+            Map.entry("GET /api/v1/market/correlation", List.of("404")));
 
     /** Operations whose only input is an id in the path (or none), so that they never answer 400. */
     private static final List<String> WITHOUT_INPUT = List.of("GET /api/v1/risk/status", "GET /api/v1/policy",
             "GET /api/v1/emergency/status", "GET /api/v1/accounts/{accountId}/risk",
             "GET /api/v1/accounts/{accountId}/positions", "GET /api/v1/jobs/{id}", "DELETE /api/v1/jobs/{id}",
-            "GET /api/v1/stream/jobs/{id}");
+            "GET /api/v1/stream/jobs/{id}", "GET /api/v1/market/correlation");
 
     @Autowired
     private WebTestClient web;
@@ -226,6 +232,24 @@ class OpenApiIT {
         assertThat(op.path("description").asText())
                 .contains("`event: progress`", "`event: result`", "`id:` is the job's `version`", ":keep-alive",
                         "every 15 s", "404 before any event");
+    }
+
+    @Test
+    void riskAndAlertStreamsAreDocumentedWithTheirEventsIdsAndResumption() {
+        JsonNode risk = operation("GET /api/v1/stream/risk");
+        assertThat(risk.path("responses").path("200").path("content").path("text/event-stream").path("schema")
+                .path("$ref").asText()).isEqualTo("#/components/schemas/AccountRiskSnapshot");
+        assertThat(risk.path("description").asText())
+                .contains("`event: risk`", "`event: firm`", "`maxPerSecond`", "latest wins", "`Last-Event-ID`",
+                        "`?snapshot=true`", ": keep-alive");
+        JsonNode alerts = operation("GET /api/v1/stream/alerts");
+        assertThat(alerts.path("responses").path("200").path("content").path("text/event-stream").path("schema")
+                .path("$ref").asText()).isEqualTo("#/components/schemas/AlertStreamEvent");
+        assertThat(alerts.path("description").asText())
+                .contains("`event: alert`", "RAISED", "`minSeverity`", "`Last-Event-ID`", "`kind: CURRENT`");
+        List<String> parameters = new ArrayList<>();
+        alerts.path("parameters").forEach(p -> parameters.add(p.path("name").asText()));
+        assertThat(parameters).contains("accountId", "minSeverity", "snapshot", "lastEventId", "Last-Event-ID");
     }
 
     @Test
