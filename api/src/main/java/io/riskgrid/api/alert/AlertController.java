@@ -6,11 +6,10 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.riskgrid.api.request.Actor;
-import io.riskgrid.api.request.Echo;
+import io.riskgrid.api.request.Params;
 import io.riskgrid.api.request.Page;
 import io.riskgrid.api.request.Reason;
 import io.riskgrid.api.request.TimeRange;
-import io.riskgrid.api.error.InvalidInputException;
 import io.riskgrid.api.grid.GridCalls;
 import io.riskgrid.breach.alert.AlertChange;
 import io.riskgrid.core.alert.Severity;
@@ -28,10 +27,7 @@ import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * The alert desk over REST:
@@ -50,8 +46,6 @@ import java.util.stream.Collectors;
 @RequestMapping(path = "/api/v1/alerts", produces = MediaType.APPLICATION_JSON_VALUE)
 public class AlertController {
 
-    private static final String SEVERITIES = Arrays.stream(Severity.values()).map(Enum::name)
-            .collect(Collectors.joining(", "));
 
     private final AlertBook alerts;
     private final GridCalls grid;
@@ -77,9 +71,9 @@ public class AlertController {
             @Parameter(description = "Most alerts to return, 1 to 10,000") @RequestParam(defaultValue = "100") int limit,
             @Parameter(description = "Alerts to skip, 0 or more") @RequestParam(defaultValue = "0") int offset) {
         return Mono.defer(() -> {
-            Severity s = severity(severity);
+            Severity s = Params.severity(severity, "severity");
             Page page = Page.of(limit, offset);
-            String account = blankToNull(accountId);
+            String account = Params.blankToNull(accountId);
             return grid.call(() -> alerts.active(account, s, page));
         });
     }
@@ -100,7 +94,7 @@ public class AlertController {
         return Mono.defer(() -> {
             TimeRange range = TimeRange.of(from, to);
             Page page = Page.of(limit, offset);
-            String account = blankToNull(accountId);
+            String account = Params.blankToNull(accountId);
             return grid.call(() -> alerts.history(account, range, page));
         });
     }
@@ -131,21 +125,5 @@ public class AlertController {
             }
             return ack.alert();
         });
-    }
-
-    private static Severity severity(String severity) {
-        if (severity == null || severity.isBlank()) {
-            return null;
-        }
-        try {
-            return Severity.valueOf(severity.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("severity", "severity must be one of " + SEVERITIES + ", was '"
-                    + Echo.clip(severity) + "'");
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -1,5 +1,6 @@
 package io.riskgrid.api.alert;
 
+import io.riskgrid.api.grid.GridFeedLifecycle;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,9 +12,6 @@ import io.riskgrid.grid.schema.GridTables;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.cache.query.FieldsQueryCursor;
 import org.apache.ignite.cache.query.SqlFieldsQuery;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.util.EnumMap;
@@ -40,9 +38,8 @@ import java.util.Map;
  * This class is thread-safe.
  */
 @Component
-public class AlertMetrics implements SmartLifecycle {
+public class AlertMetrics extends GridFeedLifecycle {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AlertMetrics.class);
     /** The gauge's SQL count is reused for this long. */
     private static final long ACTIVE_REFRESH_NANOS = 1_000_000_000L;
     private static final String ACTIVE_BY_SEVERITY = "SELECT SEVERITY, COUNT(*) FROM ALERTS WHERE STATUS IN ('"
@@ -51,8 +48,6 @@ public class AlertMetrics implements SmartLifecycle {
 
     private final Ignite ignite;
     private final MeterRegistry registry;
-    private AlertFeed feed;
-    private volatile boolean running;
 
     private final Object activeLock = new Object();
     private Map<Severity, Long> activeCounts = new EnumMap<>(Severity.class);
@@ -71,34 +66,8 @@ public class AlertMetrics implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        feed = AlertFeed.open(ignite, this::count);
-        running = true;
-    }
-
-    @Override
-    public synchronized void stop() {
-        running = false;
-        if (feed != null) {
-            try {
-                feed.close();
-            } catch (RuntimeException e) {
-                // A node that is already stopping has closed its queries.
-                LOG.debug("alert feed close failed", e);
-            }
-            feed = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Before the demo simulator (phase 0) and the web server start, so that no alert they cause goes uncounted. */
-    @Override
-    public int getPhase() {
-        return -1;
+    protected AutoCloseable open() {
+        return AlertFeed.open(ignite, this::count);
     }
 
     /** Counts one alert change; runs in the grid's callback pool. */

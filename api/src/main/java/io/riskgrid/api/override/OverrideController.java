@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.riskgrid.api.request.Actor;
 import io.riskgrid.api.request.Echo;
+import io.riskgrid.api.request.Params;
 import io.riskgrid.api.request.Page;
 import io.riskgrid.api.request.Reason;
 import io.riskgrid.api.request.TimeOrderedId;
@@ -106,8 +107,8 @@ public class OverrideController {
             @Parameter(description = "Overrides to skip, 0 or more") @RequestParam(defaultValue = "0") int offset) {
         return Mono.defer(() -> {
             Page page = Page.of(limit, offset);
-            String account = blankToNull(accountId);
-            String s = blankToNull(status);
+            String account = Params.blankToNull(accountId);
+            String s = Params.blankToNull(status);
             if (s != null) {
                 s = s.toUpperCase(Locale.ROOT);
                 if (!STATUSES.contains(s)) {
@@ -127,12 +128,12 @@ public class OverrideController {
     /** The request's fields, checked together so that every problem is reported at once. */
     private static Checked check(OverrideRequest body, String actorHeader, long now) {
         List<InputProblem> problems = new ArrayList<>();
-        String accountId = blankToNull(body.accountId());
+        String accountId = Params.blankToNull(body.accountId());
         if (accountId == null) {
             problems.add(new InputProblem("accountId", "accountId is required"));
         }
-        String limitId = blankToNull(body.limitId());
-        String stateText = blankToNull(body.state());
+        String limitId = Params.blankToNull(body.limitId());
+        String stateText = Params.blankToNull(body.state());
         TradingState state = null;
         if (limitId != null && stateText != null) {
             problems.add(new InputProblem("state", "give either limitId (with value) or state, not both: "
@@ -184,9 +185,5 @@ public class OverrideController {
             throw new InvalidInputException(problems);
         }
         return new Checked(accountId, limitId, body.value(), state, expiresAt, actor, reason);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

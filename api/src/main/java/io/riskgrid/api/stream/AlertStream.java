@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.riskgrid.api.alert.AlertMapping;
 import io.riskgrid.api.alert.AlertView;
 import io.riskgrid.api.grid.GridCalls;
+import io.riskgrid.api.grid.GridFeedLifecycle;
 import io.riskgrid.breach.alert.AlertEvent;
 import io.riskgrid.breach.alert.AlertFeed;
 import io.riskgrid.core.alert.Severity;
@@ -13,9 +14,6 @@ import io.riskgrid.grid.schema.GridTables;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.cache.query.FieldsQueryCursor;
 import org.apache.ignite.cache.query.SqlFieldsQuery;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -35,9 +33,8 @@ import java.util.List;
  * This class is thread-safe.
  */
 @Component
-public class AlertStream implements SmartLifecycle {
+public class AlertStream extends GridFeedLifecycle {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AlertStream.class);
     private static final String SINCE = "SELECT _KEY, _VAL FROM ALERTS WHERE UPDATED_AT >= ?";
     private static final String OPEN = "SELECT _KEY, _VAL FROM ALERTS WHERE STATUS <> 'RESOLVED'";
 
@@ -45,8 +42,6 @@ public class AlertStream implements SmartLifecycle {
     private final GridCalls grid;
     private final StreamProperties settings;
     private final StreamHub hub;
-    private AlertFeed feed;
-    private volatile boolean running;
 
     public AlertStream(Ignite ignite, GridCalls grid, StreamProperties settings, MeterRegistry registry) {
         this.ignite = ignite;
@@ -151,33 +146,11 @@ public class AlertStream implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        feed = AlertFeed.open(ignite, this::onChange);
-        running = true;
-    }
-
-    @Override
-    public synchronized void stop() {
-        running = false;
-        hub.completeAll();
-        if (feed != null) {
-            try {
-                feed.close();
-            } catch (RuntimeException e) {
-                LOG.debug("alert feed close failed", e);
-            }
-            feed = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Before the demo simulator (phase 0) and the web server start. */
-    @Override
-    public int getPhase() {
-        return -1;
+    protected AutoCloseable open() {
+        AlertFeed feed = AlertFeed.open(ignite, this::onChange);
+        return () -> {
+            hub.completeAll();
+            feed.close();
+        };
     }
 }

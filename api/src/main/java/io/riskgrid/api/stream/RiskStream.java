@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.riskgrid.api.account.AccountMapping;
 import io.riskgrid.api.account.AccountRiskSnapshot;
 import io.riskgrid.api.grid.GridCalls;
+import io.riskgrid.api.grid.GridFeedLifecycle;
 import io.riskgrid.api.risk.FirmRisk;
 import io.riskgrid.api.risk.RiskStatus;
 import io.riskgrid.breach.MaterialRiskChange;
@@ -18,7 +19,6 @@ import org.apache.ignite.cache.query.QueryCursor;
 import org.apache.ignite.cache.query.SqlFieldsQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
@@ -47,7 +47,7 @@ import java.util.function.Predicate;
  * This class is thread-safe.
  */
 @Component
-public class RiskStream implements SmartLifecycle {
+public class RiskStream extends GridFeedLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(RiskStream.class);
     /** How often throttled frames are looked at; the latency a throttled frame can add beyond its interval. */
@@ -66,10 +66,6 @@ public class RiskStream implements SmartLifecycle {
     private final AtomicBoolean changed = new AtomicBoolean();
     private final AtomicBoolean firmRunning = new AtomicBoolean();
     private volatile long lastFirmNanos;
-    private RiskChangeFeed feed;
-    private QueryCursor<?> firmControls;
-    private Disposable ticker;
-    private volatile boolean running;
 
     public RiskStream(Ignite ignite, GridCalls grid, FirmRisk firmRisk, StreamProperties settings,
                       MeterRegistry registry) {
@@ -165,55 +161,23 @@ public class RiskStream implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        feed = RiskChangeFeed.openRows(ignite, MaterialRiskChange.DEFAULT, this::onChange);
+    protected AutoCloseable open() {
+        RiskChangeFeed feed = RiskChangeFeed.openRows(ignite, MaterialRiskChange.DEFAULT, this::onChange);
         // A halt or resume of the whole firm changes no account's row, but changes the firm event.
-        firmControls = ignite.<String, ControlRow>cache(GridTables.TRADING_CONTROLS).query(
+        QueryCursor<?> firmControls = ignite.<String, ControlRow>cache(GridTables.TRADING_CONTROLS).query(
                 new ContinuousQuery<String, ControlRow>().setLocalListener(events -> changed.set(true)));
-        ticker = Flux.interval(TICK).onBackpressureDrop().subscribe(t -> {
+        Disposable ticker = Flux.interval(TICK).onBackpressureDrop().subscribe(t -> {
             try {
                 tick();
             } catch (RuntimeException e) {
                 LOG.warn("risk stream tick failed", e);
             }
         });
-        running = true;
-    }
-
-    @Override
-    public synchronized void stop() {
-        running = false;
-        if (ticker != null) {
+        return () -> {
             ticker.dispose();
-            ticker = null;
-        }
-        hub.completeAll();
-        if (firmControls != null) {
-            try {
-                firmControls.close();
-            } catch (RuntimeException e) {
-                LOG.debug("firm controls query close failed", e);
-            }
-            firmControls = null;
-        }
-        if (feed != null) {
-            try {
-                feed.close();
-            } catch (RuntimeException e) {
-                LOG.debug("risk feed close failed", e);
-            }
-            feed = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Before the demo simulator (phase 0) and the web server start. */
-    @Override
-    public int getPhase() {
-        return -1;
+            hub.completeAll();
+            closeQuietly(firmControls, "firm controls query");
+            feed.close();
+        };
     }
 }

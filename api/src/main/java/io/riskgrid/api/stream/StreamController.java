@@ -4,6 +4,7 @@ import io.riskgrid.api.error.InvalidInputException;
 import io.riskgrid.api.error.NotFoundException;
 import io.riskgrid.api.grid.GridCalls;
 import io.riskgrid.api.request.Echo;
+import io.riskgrid.api.request.Params;
 import io.riskgrid.core.alert.Severity;
 import io.riskgrid.grid.schema.GridTables;
 import io.riskgrid.api.account.AccountRiskSnapshot;
@@ -24,9 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * The live streams of risk and alerts as server-sent events, fed by continuous queries on the grid
@@ -40,8 +38,6 @@ import java.util.stream.Collectors;
 public class StreamController {
 
     static final String LAST_EVENT_ID = "Last-Event-ID";
-    private static final String SEVERITIES = Arrays.stream(Severity.values()).map(Enum::name)
-            .collect(Collectors.joining(", "));
 
     private final RiskStream risk;
     private final AlertStream alerts;
@@ -112,7 +108,7 @@ public class StreamController {
             @Parameter(description = "Resume after this event id; an EventSource sends it when it reconnects")
             @RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventHeader) {
         return Flux.defer(() -> {
-            String account = blankToNull(accountId);
+            String account = Params.blankToNull(accountId);
             double perSecond = maxPerSecond == null ? settings.riskPerSecond() : maxPerSecond;
             if (!(perSecond >= 0.1 && perSecond <= 50)) {
                 throw InvalidInputException.of("maxPerSecond", "maxPerSecond must be between 0.1 and 50, was "
@@ -167,8 +163,8 @@ public class StreamController {
             @Parameter(description = "Resume after this event id; an EventSource sends it when it reconnects")
             @RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventHeader) {
         return Flux.defer(() -> {
-            String account = blankToNull(accountId);
-            Severity min = severity(minSeverity);
+            String account = Params.blankToNull(accountId);
+            Severity min = Params.severity(minSeverity, "minSeverity");
             Long after = eventId(lastEventId, lastEventHeader);
             AlertStream.Start start = after != null ? new AlertStream.Start.After(after)
                     : Boolean.TRUE.equals(snapshot) ? new AlertStream.Start.OpenAlerts() : new AlertStream.Start.Live();
@@ -206,21 +202,5 @@ public class StreamController {
             throw InvalidInputException.of(field, field + " must be an event id this stream sent (epoch "
                     + "milliseconds, a non-negative integer), was '" + Echo.clip(value) + "'");
         }
-    }
-
-    private static Severity severity(String severity) {
-        if (severity == null || severity.isBlank()) {
-            return null;
-        }
-        try {
-            return Severity.valueOf(severity.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("minSeverity", "minSeverity must be one of " + SEVERITIES + ", was '"
-                    + Echo.clip(severity) + "'");
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }
