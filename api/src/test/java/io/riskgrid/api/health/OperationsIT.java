@@ -93,11 +93,24 @@ class OperationsIT {
     }
 
     @Test
-    void placeholderPageIsServedAtTheRoot() {
-        String page = web.get().uri("/").exchange()
+    void theDashboardIsServedAtTheRootWithEveryAssetFromTheApp() {
+        String page = body("/", MediaType.TEXT_HTML);
+        assertThat(page).contains("id=\"firm-status\"", "id=\"accounts\"", "id=\"alerts\"", "id=\"kill-switch\"",
+                "id=\"correlation-heatmap\"", "id=\"pnl-chart\"");
+        // Offline: nothing is loaded from another origin (no CDN), and every asset the page names is served.
+        String everything = page + body("/dashboard.js", MediaType.valueOf("text/javascript"))
+                + body("/format.js", MediaType.valueOf("text/javascript"))
+                + body("/charts.js", MediaType.valueOf("text/javascript"))
+                + body("/dashboard.css", MediaType.valueOf("text/css"));
+        assertThat(everything).doesNotContainPattern("(src|href)\\s*=\\s*[\"']?(https?:)?//")
+                .doesNotContainPattern("(import|from)\\s*['\"](https?:)?//")
+                .doesNotContainPattern("url\\(\\s*['\"]?(https?:)?//");
+    }
+
+    private String body(String path, MediaType type) {
+        return web.get().uri(path).exchange()
                 .expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectHeader().contentTypeCompatibleWith(type)
                 .expectBody(String.class).returnResult().getResponseBody();
-        assertThat(page).contains("RiskGrid is running", "/api/v1/risk/status", "/api/v1/accounts", "/actuator/health");
     }
 }
