@@ -67,8 +67,9 @@ class DemoSimulatorIT {
     void stoppingTheSimulatorEndsItsThread() throws InterruptedException {
         demo.stop();
         assertThat(demo.isRunning()).isFalse();
-        assertThat(Thread.getAllStackTraces().keySet())
-                .noneMatch(t -> t.getName().equals("riskgrid-demo-simulator") && t.isAlive());
+        // The executor has terminated; its worker thread may take a moment more to leave run().
+        awaitTrue(() -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().equals("riskgrid-demo-simulator") && t.isAlive()));
         long after = IngestCounters.fillsApplied();
         Thread.sleep(600);
         assertThat(IngestCounters.fillsApplied()).isEqualTo(after);
