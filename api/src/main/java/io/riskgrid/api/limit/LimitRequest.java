@@ -16,7 +16,8 @@ public record LimitRequest(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"ACCOUNT", "INSTRUMENT", "SECTOR"})
         String scope,
         @Schema(description = "The instrument id (INSTRUMENT scope) or sector (SECTOR scope); required for those "
-                + "scopes, absent for ACCOUNT") String target,
+                + "scopes. An ACCOUNT limit given a target is that instrument's limit and is stored with INSTRUMENT "
+                + "scope; LEVERAGE, DAILY_LOSS, DRAWDOWN and VAR_99 take no target") String target,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"GROSS_NOTIONAL", "NET_NOTIONAL",
                 "POSITION_QTY", "CONCENTRATION", "LEVERAGE", "DAILY_LOSS", "DRAWDOWN", "VAR_99"},
                 description = "What the limit measures; LEVERAGE, DAILY_LOSS, DRAWDOWN and VAR_99 are for ACCOUNT "

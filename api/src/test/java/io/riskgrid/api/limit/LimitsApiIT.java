@@ -145,6 +145,25 @@ class LimitsApiIT {
     }
 
     @Test
+    void anAccountLimitGivenAnInstrumentIsThatInstrumentsLimitAndAWholeAccountMetricTakesNoTarget() {
+        ApiTestGrid.newAccount(ignite, "ACC-L9");
+        List<LimitView> stored = putJson(List.of(limit("ACC-L9", "AAPL-QTY", "ACCOUNT", AAPL, "POSITION_QTY", 100, 0.5,
+                null))).expectStatus().isOk().expectBodyList(LimitView.class).returnResult().getResponseBody();
+        assertThat(stored).hasSize(1);
+        assertThat(stored.get(0).scope()).isEqualTo("INSTRUMENT");
+        assertThat(stored.get(0).target()).isEqualTo(AAPL);
+        // 30 AAPL against 100: 0.3, and XOM is not counted.
+        web.post().uri("/api/v1/fills").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(List.of(fill("l9-1", "ACC-L9", AAPL, "BUY", 30, 100), fill("l9-2", "ACC-L9", XOM, "BUY", 500, 50)))
+                .exchange().expectStatus().isAccepted();
+        assertThat(limits("ACC-L9").get(0).utilization()).isCloseTo(0.3, within(1e-9));
+
+        ApiError e = putJson(List.of(limit("ACC-L9", "LEV", "ACCOUNT", AAPL, "LEVERAGE", 3, null, null)))
+                .expectStatus().isBadRequest().expectBody(ApiError.class).returnResult().getResponseBody();
+        assertThat(e.message()).contains("LEVERAGE", "whole account", "'AAPL'");
+    }
+
+    @Test
     void negativeMaxValueRejectsTheWholeRequestNamingTheField() {
         ApiTestGrid.newAccount(ignite, "ACC-L4");
         ApiError error = putJson(List.of(

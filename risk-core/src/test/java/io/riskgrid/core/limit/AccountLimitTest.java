@@ -57,10 +57,17 @@ class AccountLimitTest {
     }
 
     @Test
-    void targetOnAnAccountLimitIsRejected() {
-        assertThatThrownBy(() -> new AccountLimit("ACC-1", "L1", LimitScope.ACCOUNT, "AAPL", LimitMetric.GROSS_NOTIONAL, 10, 0.8))
+    void anAccountLimitWithATargetIsThatInstrumentsLimit() {
+        AccountLimit l = new AccountLimit("ACC-1", "L1", LimitScope.ACCOUNT, "AAPL", LimitMetric.POSITION_QTY, 10, 0.8);
+        assertThat(l.scope()).isEqualTo(LimitScope.INSTRUMENT);
+        assertThat(l.target()).isEqualTo("AAPL");
+    }
+
+    @Test
+    void aWholeAccountMetricCannotHaveATarget() {
+        assertThatThrownBy(() -> new AccountLimit("ACC-1", "L1", LimitScope.ACCOUNT, "AAPL", LimitMetric.LEVERAGE, 10, 0.8))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("target must be empty for ACCOUNT scope, was 'AAPL'");
+                .hasMessage("target must be empty for metric LEVERAGE, which applies to the whole account, was 'AAPL'");
     }
 
     @Test
