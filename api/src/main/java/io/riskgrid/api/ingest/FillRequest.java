@@ -15,7 +15,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param side         BUY or SELL
  * @param quantity     units traded, positive
  * @param price        execution price, positive
- * @param timestamp    execution time, epoch milliseconds
+ * @param timestamp    execution time, epoch milliseconds; when absent, the time the API received the fill
  * @param strategy     optional strategy tag
  * @param venue        optional execution venue
  */
@@ -29,6 +29,6 @@ public record FillRequest(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, exclusiveMinimumValue = 0, description = "Units (contracts for a future) traded, positive")
         Double quantity,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, exclusiveMinimumValue = 0, description = "Execution price per unit, positive") Double price,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Execution time, epoch milliseconds") Long timestamp,
+        @Schema(description = "Execution time, epoch milliseconds; when absent, the time the API received the fill") Long timestamp,
         String strategy, String venue) {
 }

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -38,13 +39,16 @@ import java.util.function.Supplier;
 public class IngestController {
 
     private final Ignite ignite;
+    private final Clock clock;
     private final GridCalls grid;
     private final long timeoutMillis;
     private final MeterRegistry registry;
     private final Timer fillsLatency;
     private final Timer pricesLatency;
 
-    public IngestController(Ignite ignite, GridCalls grid, RiskGridProperties properties, MeterRegistry registry) {
+    public IngestController(Ignite ignite, GridCalls grid, RiskGridProperties properties, MeterRegistry registry,
+                            Clock clock) {
+        this.clock = clock;
         this.ignite = ignite;
         this.grid = grid;
         this.timeoutMillis = properties.grid().callTimeout().toMillis();
@@ -68,7 +72,7 @@ public class IngestController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Mono<FillsAccepted> postFills(@RequestBody List<FillRequest> fills) {
         return timed(fillsLatency, () -> {
-            FillBatch batch = FillBatch.of(IngestMapping.toFills(fills));
+            FillBatch batch = FillBatch.of(IngestMapping.toFills(fills, clock.millis()));
             return grid.call(() -> ignite.compute().withTimeout(timeoutMillis)
                             .<FillBatch, IngestResult>execute(FillIngestTask.NAME, batch))
                     .map(IngestMapping::toFillsAccepted);

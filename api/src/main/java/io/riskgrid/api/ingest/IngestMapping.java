@@ -28,15 +28,18 @@ public final class IngestMapping {
     private IngestMapping() {
     }
 
-    /** The fills of a request, or an {@link InvalidInputException} naming every bad field. */
-    public static List<Fill> toFills(List<FillRequest> requests) {
+    /**
+     * The fills of a request, or an {@link InvalidInputException} naming every bad field. A fill
+     * without a timestamp is stamped {@code receivedAt}, the time the API took it.
+     */
+    public static List<Fill> toFills(List<FillRequest> requests, long receivedAt) {
         return convert(requests, "fills", "fill", (r, at, own) -> {
             Side side = side(r.side(), at, own);
             required(r.quantity(), at, "quantity", own);
             required(r.price(), at, "price", own);
-            required(r.timestamp(), at, "timestamp", own);
+            long timestamp = r.timestamp() == null ? receivedAt : r.timestamp();
             return own.isEmpty() ? new Fill(r.fillId(), r.accountId(), r.instrumentId(), side, r.quantity(), r.price(),
-                    r.timestamp(), r.strategy(), r.venue()) : null;
+                    timestamp, r.strategy(), r.venue()) : null;
         });
     }
 

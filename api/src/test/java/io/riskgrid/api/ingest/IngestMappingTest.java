@@ -18,6 +18,18 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class IngestMappingTest {
 
+    /** When the API took the request, in epoch milliseconds. */
+    private static final long RECEIVED = 7_000L;
+
+    @Test
+    void aFillWithoutATimestampIsStampedWhenTheApiReceivedIt() {
+        List<Fill> fills = IngestMapping.toFills(List.of(
+                new FillRequest("f1", "ACC-A", "AAPL", "BUY", 1.0, 1.0, null, null, null),
+                new FillRequest("f2", "ACC-A", "AAPL", "BUY", 1.0, 1.0, 5L, null, null)), RECEIVED);
+        assertThat(fills).extracting(Fill::timestamp).containsExactly(RECEIVED, 5L);
+    }
+
+
     private static FillRequest good(String id) {
         return new FillRequest(id, "ACC-A", "AAPL", "BUY", 10.0, 100.0, 5L, "MOMENTUM", "XNAS");
     }
@@ -25,7 +37,7 @@ class IngestMappingTest {
     @Test
     void validRequestsBecomeFillsInOrder() {
         List<Fill> fills = IngestMapping.toFills(List.of(good("f1"),
-                new FillRequest("f2", "ACC-B", "XOM", "sell", 3.0, 50.0, 6L, null, null)));
+                new FillRequest("f2", "ACC-B", "XOM", "sell", 3.0, 50.0, 6L, null, null)), RECEIVED);
         assertThat(fills).containsExactly(
                 new Fill("f1", "ACC-A", "AAPL", Side.BUY, 10, 100, 5, "MOMENTUM", "XNAS"),
                 new Fill("f2", "ACC-B", "XOM", Side.SELL, 3, 50, 6, null, null));
@@ -34,7 +46,7 @@ class IngestMappingTest {
     @Test
     void domainProblemIsPrefixedWithItsPosition() {
         InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> IngestMapping.toFills(List.of(
-                good("f1"), good("f2"), new FillRequest("f3", "ACC-A", "AAPL", "BUY", -5.0, 100.0, 5L, null, null))));
+                good("f1"), good("f2"), new FillRequest("f3", "ACC-A", "AAPL", "BUY", -5.0, 100.0, 5L, null, null)), RECEIVED));
         assertThat(e.getMessage()).isEqualTo("fills[2].quantity must be a positive number, was -5.0");
         assertThat(e.field()).isEqualTo("fills[2].quantity");
     }
@@ -44,23 +56,23 @@ class IngestMappingTest {
         InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> IngestMapping.toFills(Arrays.asList(
                 new FillRequest("f1", "ACC-A", "AAPL", null, null, 1.0, null, null, null),
                 null,
-                new FillRequest(" ", "ACC-A", "AAPL", "BUY", 1.0, 1.0, 1L, null, null))));
+                new FillRequest(" ", "ACC-A", "AAPL", "BUY", 1.0, 1.0, 1L, null, null)), RECEIVED));
         assertThat(e.problems()).extracting(InputProblem::field).containsExactly(
-                "fills[0].side", "fills[0].quantity", "fills[0].timestamp", "fills[1]", "fills[2].fillId");
+                "fills[0].side", "fills[0].quantity", "fills[1]", "fills[2].fillId");
         assertThat(e.getMessage()).isEqualTo("fills[0].side is required; fills[0].quantity is required; "
-                + "fills[0].timestamp is required; fills[1] must be a fill object, was null; fills[2].fillId is required");
+                + "fills[1] must be a fill object, was null; fills[2].fillId is required");
     }
 
     @Test
     void unknownSideIsNamed() {
         assertThatThrownBy(() -> IngestMapping.toFills(List.of(
-                new FillRequest("f1", "ACC-A", "AAPL", "SHORT", 1.0, 1.0, 1L, null, null))))
+                new FillRequest("f1", "ACC-A", "AAPL", "SHORT", 1.0, 1.0, 1L, null, null)), RECEIVED))
                 .hasMessage("fills[0].side must be BUY or SELL, was 'SHORT'");
     }
 
     @Test
     void emptyAndOversizedBatchesAreRefused() {
-        assertThatThrownBy(() -> IngestMapping.toFills(List.of())).hasMessage("fills must hold at least one fill");
+        assertThatThrownBy(() -> IngestMapping.toFills(List.of(), RECEIVED)).hasMessage("fills must hold at least one fill");
         assertThatThrownBy(() -> IngestMapping.toPrices(null)).hasMessage("prices must hold at least one price");
         List<PriceRequest> tooMany = Collections.nCopies(IngestMapping.MAX_BATCH + 1, new PriceRequest("AAPL", 1.0, 1L));
         assertThatThrownBy(() -> IngestMapping.toPrices(tooMany))
