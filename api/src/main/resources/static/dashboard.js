@@ -256,36 +256,52 @@ async function loadCorrelation() {
 // Live streams, with polling while they are down
 
 /**
- * Opens an EventSource and keeps state.streams[name] current. EventSource reconnects by itself
- * after a network error (readyState CONNECTING); when the server refuses the stream (404, not an
- * event stream) it gives up (CLOSED), so the stream is re-opened here after a pause.
+ * Opens a stream (an EventSource held by stream-worker.js) and keeps state.streams[name] current.
+ * EventSource reconnects by itself after a network error (reconnecting); when the server refuses
+ * the stream (404, not an event stream) it gives up, so the stream is re-opened here after a pause.
  */
 function openStream(name, path, handlers, resync) {
   let everOpen = false;
+  const url = new URL(API + path, location.href).href;
   const connect = () => {
-    const source = new EventSource(API + path);
-    source.onopen = () => {
-      // After a gap we may have missed changes that Last-Event-ID cannot replay: read them.
-      if (everOpen || state.streams[name] === 'unavailable') resync();
-      everOpen = true;
-      setStreamState(name, 'open');
-    };
-    source.onerror = () => {
-      if (source.readyState === EventSource.CLOSED) {
-        source.close();
-        setStreamState(name, 'unavailable');
-        setTimeout(connect, STREAM_RETRY_MS);
-      } else {
-        setStreamState(name, 'reconnecting');
+    const worker = new Worker('stream-worker.js');
+    worker.onmessage = ({ data: message }) => {
+      switch (message.type) {
+        case 'open':
+          // After a gap we may have missed changes that Last-Event-ID cannot replay: read them.
+          if (everOpen || state.streams[name] === 'unavailable') resync();
+          everOpen = true;
+          setStreamState(name, 'open');
+          break;
+        case 'error':
+          if (message.closed) {
+            worker.terminate();
+            setStreamState(name, 'unavailable');
+            setTimeout(connect, STREAM_RETRY_MS);
+          } else {
+            setStreamState(name, 'reconnecting');
+          }
+          break;
+        case 'event': {
+          const handle = handlers[message.name];
+          if (!handle) return;
+          let data;
+          try { data = JSON.parse(message.data); } catch { console.warn(`bad ${message.name} event`, message.data); return; }
+          handle(data);
+          break;
+        }
+        default:
+          break;
       }
     };
-    for (const [event, handle] of Object.entries(handlers)) {
-      source.addEventListener(event, (message) => {
-        let data;
-        try { data = JSON.parse(message.data); } catch { console.warn(`bad ${event} event`, message.data); return; }
-        handle(data);
-      });
-    }
+    worker.onerror = (e) => {
+      // The worker itself failed (it could not be loaded): poll, and try again later.
+      e.preventDefault();
+      worker.terminate();
+      setStreamState(name, 'unavailable');
+      setTimeout(connect, STREAM_RETRY_MS);
+    };
+    worker.postMessage({ url, events: Object.keys(handlers) });
   };
   connect();
 }

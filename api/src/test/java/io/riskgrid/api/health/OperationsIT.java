@@ -101,6 +101,7 @@ class OperationsIT {
         String everything = page + body("/dashboard.js", MediaType.valueOf("text/javascript"))
                 + body("/format.js", MediaType.valueOf("text/javascript"))
                 + body("/charts.js", MediaType.valueOf("text/javascript"))
+                + body("/stream-worker.js", MediaType.valueOf("text/javascript"))
                 + body("/dashboard.css", MediaType.valueOf("text/css"));
         assertThat(everything).doesNotContainPattern("(src|href)\\s*=\\s*[\"']?(https?:)?//")
                 .doesNotContainPattern("(import|from)\\s*['\"](https?:)?//")
