@@ -1,5 +1,6 @@
 package io.riskgrid.core.performance;
 
+import io.riskgrid.core.LowerTail;
 import io.riskgrid.core.Guard;
 
 import java.util.ArrayList;
@@ -192,7 +193,7 @@ public final class PerformanceAnalytics {
         int lo = (int) Math.floor(h);
         int k = (int) Math.floor((n - 1) * p + CVAR_ROUNDING_SLACK);
         int tailSize = Math.min(n, Math.max(lo + 2, k + 1));
-        selectSmallest(sample, n, tailSize - 1);
+        LowerTail.select(sample, n, tailSize - 1);
         Arrays.sort(sample, 0, tailSize);
         double var = lo + 1 < n ? sample[lo] + (h - lo) * (sample[lo + 1] - sample[lo]) : sample[lo];
         double tailSum = 0;
@@ -276,64 +277,6 @@ public final class PerformanceAnalytics {
         return new PerformanceReport(n, totalReturn, annualReturn, annualVolatility, sharpe, sortino, downsideRisk,
                 drawdown, calmar, omega, finite(var, "var", warnings), finite(tailSum / (k + 1), "cvar", warnings),
                 alpha, beta, warnings);
-    }
-
-    /**
-     * Rearranges {@code a[0..n)} so that {@code a[0..k]} holds its k + 1 smallest values, in no
-     * particular order: Hoare's selection (C. A. R. Hoare, "Algorithm 65: Find", CACM 1961, in the
-     * form N. Wirth gives) with a median-of-three pivot, which stops on values equal to the pivot
-     * from both sides so that runs of equal returns split evenly. Each round keeps only the side
-     * that holds index k, so the expected work is about 2n comparisons. Should a bad sequence of
-     * pivots not have narrowed the range after {@code 2 log2(n) + 8} rounds, the rest is sorted
-     * instead, which bounds the work by O(n log n).
-     */
-    static void selectSmallest(double[] a, int n, int k) {
-        selectSmallest(a, n, k, 2 * (32 - Integer.numberOfLeadingZeros(n)) + 8);
-    }
-
-    /** {@link #selectSmallest(double[], int, int)} that sorts what is left after {@code rounds} rounds. */
-    static void selectSmallest(double[] a, int n, int k, int rounds) {
-        int left = 0;
-        int right = n - 1;
-        while (left < right) {
-            if (rounds-- == 0) {
-                Arrays.sort(a, left, right + 1);
-                return;
-            }
-            double pivot = medianOfThree(a[left], a[(left + right) >>> 1], a[right]);
-            int i = left;
-            int j = right;
-            // The pivot's value is in [left, right], so each scan stops inside the range.
-            do {
-                while (a[i] < pivot) {
-                    i++;
-                }
-                while (pivot < a[j]) {
-                    j--;
-                }
-                if (i <= j) {
-                    double t = a[i];
-                    a[i] = a[j];
-                    a[j] = t;
-                    i++;
-                    j--;
-                }
-            } while (i <= j);
-            // Now a[left..j] <= pivot <= a[i..right], and every value between j and i equals the pivot.
-            if (j < k) {
-                left = i;
-            }
-            if (k < i) {
-                right = j;
-            }
-        }
-    }
-
-    private static double medianOfThree(double a, double b, double c) {
-        if (a < b) {
-            return b < c ? b : Math.max(a, c);
-        }
-        return a < c ? a : Math.max(b, c);
     }
 
     /** Whether values spanning [min, max] differ by more than rounding noise. */

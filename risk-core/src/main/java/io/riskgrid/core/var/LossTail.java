@@ -1,5 +1,7 @@
 package io.riskgrid.core.var;
 
+import io.riskgrid.core.LowerTail;
+
 import java.util.Arrays;
 
 /**
@@ -24,7 +26,7 @@ final class LossTail {
     static double[] smallest(double[] values, int count) {
         double[] a = values.clone();
         if (count < a.length) {
-            select(a, count - 1);
+            LowerTail.select(a, a.length, count - 1);
         }
         Arrays.sort(a, 0, count);
         return Arrays.copyOf(a, count);
@@ -73,52 +75,5 @@ final class LossTail {
             components[i] = meanContributions[i] * scale;
         }
         return components;
-    }
-
-    /**
-     * Rearranges {@code a} so that a[k] holds the value of rank k, with nothing larger before it and
-     * nothing smaller after it (Hoare's quickselect, median-of-three pivots). A run of bad pivots
-     * falls back to sorting the remaining range, which bounds the worst case at n log n.
-     */
-    private static void select(double[] a, int k) {
-        int lo = 0;
-        int hi = a.length - 1;
-        int budget = 2 * (32 - Integer.numberOfLeadingZeros(a.length)) + 8;
-        while (lo < hi) {
-            if (budget-- == 0) {
-                Arrays.sort(a, lo, hi + 1);
-                return;
-            }
-            double pivot = medianOfThree(a[lo], a[(lo + hi) >>> 1], a[hi]);
-            int i = lo;
-            int j = hi;
-            while (i <= j) {
-                while (a[i] < pivot) {
-                    i++;
-                }
-                while (a[j] > pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    double t = a[i];
-                    a[i] = a[j];
-                    a[j] = t;
-                    i++;
-                    j--;
-                }
-            }
-            // Now a[lo..j] <= pivot <= a[i..hi], and everything strictly between j and i equals it.
-            if (k <= j) {
-                hi = j;
-            } else if (k >= i) {
-                lo = i;
-            } else {
-                return;
-            }
-        }
-    }
-
-    private static double medianOfThree(double a, double b, double c) {
-        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
     }
 }

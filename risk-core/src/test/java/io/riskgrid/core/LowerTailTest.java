@@ -1,4 +1,4 @@
-package io.riskgrid.core.performance;
+package io.riskgrid.core;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The selection behind VaR and CVaR puts the k + 1 smallest values at the front, whatever the order
  * of the input and however many values repeat. The expected front is read off a full sort.
  */
-class LowerTailSelectionTest {
+class LowerTailTest {
 
     @Test
     void frontHoldsTheSmallestValuesForEveryPatternSizeAndRank() {
@@ -48,7 +48,7 @@ class LowerTailSelectionTest {
 
     private static void assertSelects(double[] values, int k, int rounds) {
         double[] a = values.clone();
-        PerformanceAnalytics.selectSmallest(a, a.length, k, rounds);
+        LowerTail.select(a, a.length, k, rounds);
         double[] front = Arrays.copyOf(a, k + 1);
         Arrays.sort(front);
         double[] sorted = values.clone();
