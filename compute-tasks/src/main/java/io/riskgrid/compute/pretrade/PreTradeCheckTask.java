@@ -1,7 +1,7 @@
 package io.riskgrid.compute.pretrade;
 
+import io.riskgrid.compute.book.AccountTask;
 import io.riskgrid.compute.control.FirmControls;
-import io.riskgrid.compute.book.PrimaryPartitions;
 import io.riskgrid.compute.ingest.AccountBook;
 import io.riskgrid.compute.ingest.FixedResult;
 import io.riskgrid.core.account.TradingState;
@@ -19,8 +19,6 @@ import org.apache.ignite.Ignite;
 import org.apache.ignite.cluster.ClusterNode;
 import org.apache.ignite.compute.ComputeJob;
 import org.apache.ignite.compute.ComputeJobAdapter;
-import org.apache.ignite.compute.ComputeJobResult;
-import org.apache.ignite.compute.ComputeTaskAdapter;
 import org.apache.ignite.compute.ComputeTaskName;
 import org.apache.ignite.resources.IgniteInstanceResource;
 
@@ -40,12 +38,9 @@ import java.util.TreeSet;
  * trading state is the one the account's last recomputation wrote.
  */
 @ComputeTaskName(PreTradeCheckTask.NAME)
-public class PreTradeCheckTask extends ComputeTaskAdapter<PreTradeOrder, PreTradeDecision> {
+public class PreTradeCheckTask extends AccountTask<PreTradeOrder, PreTradeDecision> {
 
     public static final String NAME = "io.riskgrid.compute.pretrade.PreTradeCheckTask";
-
-    @IgniteInstanceResource
-    private transient Ignite ignite;
 
     @Override
     public Map<? extends ComputeJob, ClusterNode> map(List<ClusterNode> subgrid, PreTradeOrder order) {
@@ -53,17 +48,7 @@ public class PreTradeCheckTask extends ComputeTaskAdapter<PreTradeOrder, PreTrad
             return Map.of(new FixedResult(PreTradeDecision.problem("an order is required", false)),
                     FixedResult.here(ignite, subgrid));
         }
-        ClusterNode primary = PrimaryPartitions.primaryOf(ignite, subgrid, order.accountId());
-        return Map.of(new Check(order), primary);
-    }
-
-    @Override
-    public PreTradeDecision reduce(List<ComputeJobResult> results) {
-        ComputeJobResult r = results.get(0);
-        if (r.getException() != null) {
-            throw r.getException();
-        }
-        return r.getData();
+        return onPrimaryOf(subgrid, order.accountId(), new Check(order));
     }
 
     /** The check, on the account's primary node. */

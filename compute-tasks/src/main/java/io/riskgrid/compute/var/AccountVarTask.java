@@ -1,6 +1,6 @@
 package io.riskgrid.compute.var;
 
-import io.riskgrid.compute.book.PrimaryPartitions;
+import io.riskgrid.compute.book.AccountTask;
 import io.riskgrid.compute.ingest.AccountBook;
 import io.riskgrid.core.var.VarReport;
 import io.riskgrid.core.var.VarRequest;
@@ -15,8 +15,6 @@ import org.apache.ignite.IgniteException;
 import org.apache.ignite.cluster.ClusterNode;
 import org.apache.ignite.compute.ComputeJob;
 import org.apache.ignite.compute.ComputeJobAdapter;
-import org.apache.ignite.compute.ComputeJobResult;
-import org.apache.ignite.compute.ComputeTaskAdapter;
 import org.apache.ignite.compute.ComputeTaskName;
 import org.apache.ignite.resources.IgniteInstanceResource;
 
@@ -31,29 +29,16 @@ import java.util.TreeSet;
  * {@link VarRequest} of scope ACCOUNT; answers a {@link VarReport}.
  */
 @ComputeTaskName(AccountVarTask.NAME)
-public class AccountVarTask extends ComputeTaskAdapter<VarRequest, VarReport> {
+public class AccountVarTask extends AccountTask<VarRequest, VarReport> {
 
     public static final String NAME = "io.riskgrid.compute.var.AccountVarTask";
-
-    @IgniteInstanceResource
-    private transient Ignite ignite;
 
     @Override
     public Map<? extends ComputeJob, ClusterNode> map(List<ClusterNode> subgrid, VarRequest request) {
         if (request == null || request.scope() != VarScope.ACCOUNT) {
             throw new IgniteException(new IllegalArgumentException("AccountVarTask needs a VarRequest of scope ACCOUNT"));
         }
-        ClusterNode primary = PrimaryPartitions.primaryOf(ignite, subgrid, request.accountId());
-        return Map.of(new Job(request), primary);
-    }
-
-    @Override
-    public VarReport reduce(List<ComputeJobResult> results) {
-        ComputeJobResult r = results.get(0);
-        if (r.getException() != null) {
-            throw r.getException();
-        }
-        return r.getData();
+        return onPrimaryOf(subgrid, request.accountId(), new Job(request));
     }
 
     /** The calculation, on the account's primary node. */
