@@ -95,7 +95,7 @@ public class RiskStream extends GridFeedLifecycle {
                 for (Object[] row : rowsSince(accountId, from)) {
                     String id = (String) row[0];
                     AccountRiskRow risk = (AccountRiskRow) row[1];
-                    client.offer(id, risk.updatedAt, event(id, risk));
+                    client.offer(id, risk.updatedAt, event(AccountMapping.toSnapshot(id, risk)));
                 }
                 if (accountId == null) {
                     long now = System.currentTimeMillis();
@@ -123,16 +123,12 @@ public class RiskStream extends GridFeedLifecycle {
         if (hub.size() == 0) {
             return;
         }
-        hub.publish(accountId, row.updatedAt, snapshotOf(accountId, row), event(accountId, row));
+        AccountRiskSnapshot snapshot = AccountMapping.toSnapshot(accountId, row);
+        hub.publish(accountId, row.updatedAt, snapshot, event(snapshot));
     }
 
-    private static AccountRiskSnapshot snapshotOf(String accountId, AccountRiskRow row) {
-        return AccountMapping.toSnapshot(accountId, row);
-    }
-
-    private static ServerSentEvent<Object> event(String accountId, AccountRiskRow row) {
-        return ServerSentEvent.<Object>builder(snapshotOf(accountId, row))
-                .event("risk").id(Long.toString(row.updatedAt)).build();
+    private static ServerSentEvent<Object> event(AccountRiskSnapshot snapshot) {
+        return ServerSentEvent.<Object>builder(snapshot).event("risk").id(Long.toString(snapshot.updatedAt())).build();
     }
 
     private static ServerSentEvent<Object> firmEvent(RiskStatus status, long at) {
