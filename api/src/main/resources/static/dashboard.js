@@ -14,7 +14,6 @@ const POLL_FAST_MS = 2000;       // polling while a stream does not exist on the
 const POLL_SLOW_MS = 5000;       // polling while a stream is reconnecting
 const STREAM_RETRY_MS = 15000;   // re-opening a stream the server refused
 const CORRELATION_REFRESH_MS = 60000;
-const EMERGENCY_REFRESH_MS = 5000;
 const POSITIONS_REFRESH_MS = 3000;
 const ORDER_REFRESH_MS = 1000;   // re-ranking at most this often, so rows do not jump under the pointer
 const SWEEP_BATCH = 25;          // accounts re-read per poll while the risk stream is down
@@ -386,18 +385,13 @@ function flush() {
   }
 }
 
-const STATE_RANK = { ACTIVE: 0, REDUCING: 1, HALTED: 2 };
-
 /**
- * The firm's trading state: the more restrictive of /risk/status (and the firm events) and
- * /emergency/status. Either can lag the other for a moment (the emergency status is re-read every
- * few seconds and whenever the firm state changes), and showing a halt late is worse than showing
- * it a moment too long.
+ * The firm's trading state, from /risk/status and the firm events (a halt, a resume or a circuit
+ * breaker is a firm event within a second); /emergency/status, read when the state changes, says
+ * who set it and why, and stands in until the first firm status has been read.
  */
 function firmTradingState() {
-  const states = [state.firm?.tradingState, state.firmControl?.state].filter((s) => s in STATE_RANK);
-  if (states.length === 0) return null;
-  return states.reduce((a, b) => (STATE_RANK[b] > STATE_RANK[a] ? b : a));
+  return state.firm?.tradingState ?? state.firmControl?.state ?? null;
 }
 
 const firmField = (name) => $(`#firm-status [data-field="${name}"]`);
@@ -926,7 +920,6 @@ function start() {
   setInterval(() => { pollTick().catch(() => {}); }, 1000);
   setInterval(refreshAges, 1000);
   setInterval(loadCorrelation, CORRELATION_REFRESH_MS);
-  setInterval(loadEmergency, EMERGENCY_REFRESH_MS);
   // Keep the chart's time axis sliding even when nothing changes.
   setInterval(() => chart.requestDraw(), 5000);
 }
