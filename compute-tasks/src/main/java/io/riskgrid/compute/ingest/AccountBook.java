@@ -41,11 +41,13 @@ import org.apache.ignite.transactions.Transaction;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -104,91 +106,170 @@ public final class AccountBook {
         this.policies = new PolicyStore(ignite);
     }
 
+    /** Fills applied in one transaction at most (an account's fills are never split between two). */
+    public static final int MAX_FILLS_PER_TRANSACTION = 4_096;
+
+    /**
+     * Applies fills of any accounts, each account's in the order given, skipping those already
+     * applied: in transactions of whole accounts of at most {@value #MAX_FILLS_PER_TRANSACTION}
+     * fills (more if one account has more), each all or nothing.
+     *
+     * @return {accepted, duplicates}
+     * @throws IllegalStateException if an account does not exist (earlier transactions stay applied)
+     */
+    public int[] applyFills(List<Fill> fills, long now) {
+        Map<String, List<Fill>> byAccount = new TreeMap<>();
+        for (Fill f : fills) {
+            byAccount.computeIfAbsent(f.accountId(), a -> new ArrayList<>()).add(f);
+        }
+        int accepted = 0;
+        int duplicates = 0;
+        TreeMap<String, List<Fill>> chunk = new TreeMap<>();
+        int chunkFills = 0;
+        for (Map.Entry<String, List<Fill>> e : byAccount.entrySet()) {
+            if (chunkFills > 0 && chunkFills + e.getValue().size() > MAX_FILLS_PER_TRANSACTION) {
+                int[] r = applyFills(chunk, now);
+                accepted += r[0];
+                duplicates += r[1];
+                chunk = new TreeMap<>();
+                chunkFills = 0;
+            }
+            chunk.put(e.getKey(), e.getValue());
+            chunkFills += e.getValue().size();
+        }
+        if (!chunk.isEmpty()) {
+            int[] r = applyFills(chunk, now);
+            accepted += r[0];
+            duplicates += r[1];
+        }
+        return new int[]{accepted, duplicates};
+    }
+
     /**
      * Applies the fills of one account in order, skipping those already applied.
      *
      * @return {accepted, duplicates}
      */
     public int[] applyFills(String accountId, List<Fill> accountFills, long now) {
+        return applyFills(new TreeMap<>(Map.of(accountId, accountFills)), now);
+    }
+
+    /**
+     * Applies the fills of several accounts in one transaction: each account's fills in their
+     * order, skipping those already applied. The accounts' risk rows are locked first, in account
+     * order, so that batches and single-account changes never wait on each other in a cycle; every
+     * read and write is one bulk operation per table for the whole batch, which is what makes a big
+     * batch cheaper per fill than one transaction per account. All or nothing: an unknown account
+     * fails the whole batch.
+     *
+     * @param byAccount each account's fills, in the order to apply them
+     * @return {accepted, duplicates}
+     * @throws IllegalStateException if an account does not exist
+     */
+    public int[] applyFills(SortedMap<String, List<Fill>> byAccount, long now) {
         // Sorted collections: bulk operations in a transaction lock keys in iteration order.
         Set<String> instrumentIds = new TreeSet<>();
         Set<FillKey> fillKeys = new TreeSet<>();
-        for (Fill f : accountFills) {
-            instrumentIds.add(f.instrumentId());
-            fillKeys.add(new FillKey(accountId, f.fillId()));
+        for (Map.Entry<String, List<Fill>> e : byAccount.entrySet()) {
+            for (Fill f : e.getValue()) {
+                instrumentIds.add(f.instrumentId());
+                fillKeys.add(new FillKey(e.getKey(), f.fillId()));
+            }
         }
         // Reference data and prices are ATOMIC caches, read before the transaction starts.
         Map<String, InstrumentRow> refs = instruments.getAll(instrumentIds);
         Map<String, PriceRow> marks = prices.getAll(instrumentIds);
         RiskPolicy policy = policies.read();
-        int[] result;
+        int accepted = 0;
+        int duplicates = 0;
         try (Transaction tx = ignite.transactions().txStart(PESSIMISTIC, REPEATABLE_READ)) {
-            AccountRiskRow riskRow = lockRisk(accountId, now);
+            Map<String, AccountRiskRow> riskRows = lockRisk(byAccount.keySet(), now);
             Set<FillKey> seen = new HashSet<>(fills.getAll(fillKeys).keySet());
-            Set<String> held = new TreeSet<>(Arrays.asList(riskRow.instrumentIds));
-            held.addAll(instrumentIds);
-            Map<PositionKey, PositionRow> book = readBook(accountId, held);
-            Map<PositionKey, PositionRow> changed = new TreeMap<>();
-            Map<FillKey, FillRow> applied = new TreeMap<>();
-            int duplicates = 0;
-            for (Fill f : accountFills) {
-                FillKey fk = new FillKey(accountId, f.fillId());
-                if (!seen.add(fk)) {
-                    duplicates++;
-                    continue;
+            Set<PositionKey> positionKeys = new TreeSet<>();
+            for (Map.Entry<String, List<Fill>> e : byAccount.entrySet()) {
+                String accountId = e.getKey();
+                for (String i : riskRows.get(accountId).instrumentIds) {
+                    positionKeys.add(new PositionKey(accountId, i));
                 }
-                InstrumentRow ref = refs.get(f.instrumentId());
-                PositionKey pk = new PositionKey(accountId, f.instrumentId());
-                PositionRow row = book.computeIfAbsent(pk, k -> newPosition(ref));
-                PositionState after = PositionMath.DEFAULT.apply(
-                        new PositionState(row.quantity, row.avgPrice, row.realizedPnl), f, row.contractSize);
-                row.quantity = after.quantity();
-                row.avgPrice = after.avgPrice();
-                row.realizedPnl = after.realizedPnl();
-                row.fillCount++;
-                if (row.markTs == FILL_PRICE_MARK) {
-                    row.markPrice = f.price();
+                for (Fill f : e.getValue()) {
+                    positionKeys.add(new PositionKey(accountId, f.instrumentId()));
                 }
-                PriceRow px = marks.get(f.instrumentId());
-                if (px != null && px.ts >= row.markTs) {
-                    row.markPrice = px.price;
-                    row.markTs = px.ts;
-                }
-                mark(row);
-                row.updatedAt = now;
-                changed.put(pk, row);
-                applied.put(fk, fillRow(f, now));
             }
-            if (!applied.isEmpty()) {
-                positions.putAll(changed);
-                fills.putAll(applied);
-                AccountUpdate u = new AccountUpdate(accountId, now, policy, riskRow, readLimits(accountId, riskRow));
-                recompute(u, book);
-                writeAudit(u);
+            Map<String, TreeMap<PositionKey, PositionRow>> books = byAccount(positions.getAll(positionKeys));
+            Map<String, TreeMap<String, LimitRow>> accountLimits = readLimits(riskRows);
+            Writes w = new Writes();
+            for (Map.Entry<String, List<Fill>> e : byAccount.entrySet()) {
+                String accountId = e.getKey();
+                TreeMap<PositionKey, PositionRow> book = books.computeIfAbsent(accountId, a -> new TreeMap<>());
+                int applied = 0;
+                for (Fill f : e.getValue()) {
+                    FillKey fk = new FillKey(accountId, f.fillId());
+                    if (!seen.add(fk)) {
+                        duplicates++;
+                        continue;
+                    }
+                    PositionKey pk = new PositionKey(accountId, f.instrumentId());
+                    PositionRow row = book.computeIfAbsent(pk, k -> newPosition(refs.get(f.instrumentId())));
+                    PositionState after = PositionMath.DEFAULT.apply(
+                            new PositionState(row.quantity, row.avgPrice, row.realizedPnl), f, row.contractSize);
+                    row.quantity = after.quantity();
+                    row.avgPrice = after.avgPrice();
+                    row.realizedPnl = after.realizedPnl();
+                    row.fillCount++;
+                    if (row.markTs == FILL_PRICE_MARK) {
+                        row.markPrice = f.price();
+                    }
+                    PriceRow px = marks.get(f.instrumentId());
+                    if (px != null && px.ts >= row.markTs) {
+                        row.markPrice = px.price;
+                        row.markTs = px.ts;
+                    }
+                    mark(row);
+                    row.updatedAt = now;
+                    w.positions.put(pk, row);
+                    w.fills.put(fk, fillRow(f, now));
+                    applied++;
+                }
+                if (applied > 0) {
+                    AccountUpdate u = new AccountUpdate(accountId, now, policy, riskRows.get(accountId),
+                            accountLimits.getOrDefault(accountId, new TreeMap<>()));
+                    recompute(u, book, w);
+                    accepted += applied;
+                }
             }
+            w.write();
             tx.commit();
-            result = new int[]{applied.size(), duplicates};
         }
-        remarkIfPricesMoved(accountId, instrumentIds, marks, now);
-        return result;
+        remarkIfPricesMoved(byAccount, instrumentIds, marks, now);
+        return new int[]{accepted, duplicates};
     }
 
     /**
      * A price stored after this transaction read PRICES may have been re-marked before the fill
      * opened its position, so the new position would miss it: mark again if any price moved.
      */
-    private void remarkIfPricesMoved(String accountId, Set<String> instrumentIds, Map<String, PriceRow> used, long now) {
+    private void remarkIfPricesMoved(SortedMap<String, List<Fill>> byAccount, Set<String> instrumentIds,
+                                     Map<String, PriceRow> used, long now) {
         Map<String, PriceRow> current = prices.getAll(instrumentIds);
-        List<String> moved = new ArrayList<>();
+        Set<String> moved = new HashSet<>();
         for (Map.Entry<String, PriceRow> e : current.entrySet()) {
             PriceRow before = used.get(e.getKey());
             if (before == null || e.getValue().ts > before.ts) {
                 moved.add(e.getKey());
             }
         }
-        if (!moved.isEmpty()) {
-            remark(accountId, moved, now);
+        if (moved.isEmpty()) {
+            return;
         }
+        SortedMap<String, Collection<String>> again = new TreeMap<>();
+        for (Map.Entry<String, List<Fill>> e : byAccount.entrySet()) {
+            for (Fill f : e.getValue()) {
+                if (moved.contains(f.instrumentId())) {
+                    again.computeIfAbsent(e.getKey(), a -> new TreeSet<>()).add(f.instrumentId());
+                }
+            }
+        }
+        remark(again, now);
     }
 
     /**
@@ -198,35 +279,66 @@ public final class AccountBook {
      * @return the number of positions re-marked
      */
     public int remark(String accountId, Collection<String> instrumentIds, long now) {
-        Map<String, PriceRow> marks = prices.getAll(new TreeSet<>(instrumentIds));
+        return remark(new TreeMap<>(Map.of(accountId, instrumentIds)), now);
+    }
+
+    /**
+     * Re-marks, in one transaction, each account's positions in the instruments given for it at the
+     * current PRICES, and recomputes the risk of every account whose marks changed. Accounts that do
+     * not exist or hold none of their instruments are left alone.
+     *
+     * @return the number of positions re-marked
+     */
+    public int remark(SortedMap<String, ? extends Collection<String>> instrumentsByAccount, long now) {
+        if (instrumentsByAccount.isEmpty()) {
+            return 0;
+        }
+        Set<String> instrumentIds = new TreeSet<>();
+        instrumentsByAccount.values().forEach(instrumentIds::addAll);
+        Map<String, PriceRow> marks = prices.getAll(instrumentIds);
         RiskPolicy policy = policies.read();
         try (Transaction tx = ignite.transactions().txStart(PESSIMISTIC, REPEATABLE_READ)) {
-            AccountRiskRow riskRow = risk.get(accountId);
-            if (riskRow == null) {
-                return 0;
-            }
-            Set<String> held = new TreeSet<>(Arrays.asList(riskRow.instrumentIds));
-            Map<PositionKey, PositionRow> book = readBook(accountId, held);
-            Map<PositionKey, PositionRow> changed = new TreeMap<>();
-            for (Map.Entry<PositionKey, PositionRow> e : book.entrySet()) {
-                PriceRow px = marks.get(e.getKey().instrumentId());
-                PositionRow row = e.getValue();
-                if (px != null && px.ts >= row.markTs) {
-                    row.markPrice = px.price;
-                    row.markTs = px.ts;
-                    mark(row);
-                    row.updatedAt = now;
-                    changed.put(e.getKey(), row);
+            Map<String, AccountRiskRow> riskRows = risk.getAll(instrumentsByAccount.keySet());
+            Set<PositionKey> positionKeys = new TreeSet<>();
+            for (Map.Entry<String, AccountRiskRow> e : riskRows.entrySet()) {
+                for (String i : e.getValue().instrumentIds) {
+                    positionKeys.add(new PositionKey(e.getKey(), i));
                 }
             }
-            if (!changed.isEmpty()) {
-                positions.putAll(changed);
-                AccountUpdate u = new AccountUpdate(accountId, now, policy, riskRow, readLimits(accountId, riskRow));
-                recompute(u, book);
-                writeAudit(u);
+            Map<String, TreeMap<PositionKey, PositionRow>> books = byAccount(positions.getAll(positionKeys));
+            Map<String, TreeMap<String, LimitRow>> accountLimits = null;
+            Writes w = new Writes();
+            int remarked = 0;
+            for (Map.Entry<String, TreeMap<PositionKey, PositionRow>> b : books.entrySet()) {
+                String accountId = b.getKey();
+                Collection<String> wanted = instrumentsByAccount.get(accountId);
+                int changed = 0;
+                for (Map.Entry<PositionKey, PositionRow> e : b.getValue().entrySet()) {
+                    String instrumentId = e.getKey().instrumentId();
+                    PriceRow px = marks.get(instrumentId);
+                    PositionRow row = e.getValue();
+                    if (px != null && px.ts >= row.markTs && wanted.contains(instrumentId)) {
+                        row.markPrice = px.price;
+                        row.markTs = px.ts;
+                        mark(row);
+                        row.updatedAt = now;
+                        w.positions.put(e.getKey(), row);
+                        changed++;
+                    }
+                }
+                if (changed > 0) {
+                    if (accountLimits == null) {
+                        accountLimits = readLimits(riskRows);
+                    }
+                    AccountUpdate u = new AccountUpdate(accountId, now, policy, riskRows.get(accountId),
+                            accountLimits.getOrDefault(accountId, new TreeMap<>()));
+                    recompute(u, b.getValue(), w);
+                    remarked += changed;
+                }
             }
+            w.write();
             tx.commit();
-            return changed.size();
+            return remarked;
         }
     }
 
@@ -240,14 +352,16 @@ public final class AccountBook {
     public AccountUpdate update(String accountId, long now, AccountChange change) {
         RiskPolicy policy = policies.read();
         try (Transaction tx = ignite.transactions().txStart(PESSIMISTIC, REPEATABLE_READ)) {
-            AccountRiskRow riskRow = lockRisk(accountId, now);
+            AccountRiskRow riskRow = lockRisk(new TreeSet<>(Set.of(accountId)), now).get(accountId);
             AccountUpdate u = new AccountUpdate(accountId, now, policy, riskRow, readLimits(accountId, riskRow));
             u.manual = change.byPerson();
             change.apply(u);
             Map<PositionKey, PositionRow> book = readBook(accountId, new TreeSet<>(Arrays.asList(riskRow.instrumentIds)));
-            recompute(u, book);
+            Writes w = new Writes();
+            recompute(u, book, w);
             change.afterRecompute(u);
-            writeAudit(u);
+            w.audit(u);
+            w.write();
             tx.commit();
             return u;
         }
@@ -270,16 +384,27 @@ public final class AccountBook {
         return r;
     }
 
-    private AccountRiskRow lockRisk(String accountId, long now) {
-        AccountRiskRow row = risk.get(accountId);
-        if (row != null) {
-            return row;
+    /**
+     * Locks the accounts' risk rows in account order; an account without one yet (no fill so far)
+     * starts from its initial risk.
+     *
+     * @throws IllegalStateException if an account does not exist
+     */
+    private Map<String, AccountRiskRow> lockRisk(Set<String> accountIds, long now) {
+        Map<String, AccountRiskRow> rows = new TreeMap<>(risk.getAll(accountIds));
+        if (rows.size() < accountIds.size()) {
+            Set<String> missing = new TreeSet<>(accountIds);
+            missing.removeAll(rows.keySet());
+            Map<String, AccountRow> found = accounts.getAll(missing);
+            for (String accountId : missing) {
+                AccountRow account = found.get(accountId);
+                if (account == null) {
+                    throw new IllegalStateException("account '" + accountId + "' does not exist");
+                }
+                rows.put(accountId, initialRisk(account.initialEquity, now));
+            }
         }
-        AccountRow account = accounts.get(accountId);
-        if (account == null) {
-            throw new IllegalStateException("account '" + accountId + "' does not exist");
-        }
-        return initialRisk(account.initialEquity, now);
+        return rows;
     }
 
     /** The account's positions in these instruments, by key in key order (locked when read inside a transaction). */
@@ -307,8 +432,41 @@ public final class AccountBook {
         return out;
     }
 
-    /** Recomputes the account's risk, limits and controls and writes the risk row and the update's limit changes. */
-    private void recompute(AccountUpdate u, Map<PositionKey, PositionRow> book) {
+    /** The limits of each account (those its risk row lists), by account and then limit id, with one bulk read. */
+    private Map<String, TreeMap<String, LimitRow>> readLimits(Map<String, AccountRiskRow> riskRows) {
+        Set<LimitKey> keys = new TreeSet<>();
+        for (Map.Entry<String, AccountRiskRow> e : riskRows.entrySet()) {
+            String[] ids = e.getValue().limitIds;
+            if (ids != null) {
+                for (String id : ids) {
+                    keys.add(new LimitKey(e.getKey(), id));
+                }
+            }
+        }
+        Map<String, TreeMap<String, LimitRow>> out = new HashMap<>();
+        if (keys.isEmpty()) {
+            return out;
+        }
+        for (Map.Entry<LimitKey, LimitRow> e : limits.getAll(keys).entrySet()) {
+            out.computeIfAbsent(e.getKey().accountId(), a -> new TreeMap<>()).put(e.getKey().limitId(), e.getValue());
+        }
+        return out;
+    }
+
+    /** Positions grouped by account, each account's in key order. */
+    private static Map<String, TreeMap<PositionKey, PositionRow>> byAccount(Map<PositionKey, PositionRow> rows) {
+        Map<String, TreeMap<PositionKey, PositionRow>> out = new HashMap<>();
+        for (Map.Entry<PositionKey, PositionRow> e : rows.entrySet()) {
+            out.computeIfAbsent(e.getKey().accountId(), a -> new TreeMap<>()).put(e.getKey(), e.getValue());
+        }
+        return out;
+    }
+
+    /**
+     * Recomputes the account's risk, limits and controls, and adds the risk row, the update's limit
+     * changes and its audit rows to the transaction's writes.
+     */
+    private void recompute(AccountUpdate u, Map<PositionKey, PositionRow> book, Writes w) {
         String accountId = u.accountId;
         AccountRiskRow row = u.risk;
         long now = u.now;
@@ -353,19 +511,47 @@ public final class AccountBook {
         row.updatedAt = now;
         row.version++;
         for (Map.Entry<String, LimitRow> e : u.changedLimits.entrySet()) {
-            limits.put(new LimitKey(accountId, e.getKey()), e.getValue());
+            w.limits.put(new LimitKey(accountId, e.getKey()), e.getValue());
         }
-        risk.put(accountId, row);
+        w.risk.put(accountId, row);
+        w.audit(u);
     }
 
-    private void writeAudit(AccountUpdate u) {
-        Map<String, AuditRow> rows = new TreeMap<>();
-        for (AuditRow a : u.audits) {
-            rows.put(AuditTrail.newEventId(u.now), a);
+    /**
+     * The rows one transaction writes, gathered so that each table gets one bulk write in key
+     * order at the end. Not thread-safe: it lives inside one transaction on one thread.
+     */
+    private final class Writes {
+        final Map<PositionKey, PositionRow> positions = new TreeMap<>();
+        final Map<FillKey, FillRow> fills = new TreeMap<>();
+        final Map<String, AccountRiskRow> risk = new TreeMap<>();
+        final Map<LimitKey, LimitRow> limits = new TreeMap<>();
+        final Map<String, AuditRow> audits = new TreeMap<>();
+
+        /** Takes the update's audit rows, each under a new event id. */
+        void audit(AccountUpdate u) {
+            for (AuditRow a : u.audits) {
+                audits.put(AuditTrail.newEventId(u.now), a);
+            }
+            u.audits.clear();
         }
-        u.audits.clear();
-        if (!rows.isEmpty()) {
-            audit.putAll(rows);
+
+        void write() {
+            if (!positions.isEmpty()) {
+                AccountBook.this.positions.putAll(positions);
+            }
+            if (!fills.isEmpty()) {
+                AccountBook.this.fills.putAll(fills);
+            }
+            if (!limits.isEmpty()) {
+                AccountBook.this.limits.putAll(limits);
+            }
+            if (!risk.isEmpty()) {
+                AccountBook.this.risk.putAll(risk);
+            }
+            if (!audits.isEmpty()) {
+                AccountBook.this.audit.putAll(audits);
+            }
         }
     }
 

@@ -27,7 +27,7 @@ import java.util.Set;
 /**
  * Ingests a batch of fills: checks every fill (fields, known account, known instrument) and either
  * rejects the whole batch, applying nothing, or sends each account's fills to the primary node of
- * that account, where {@link AccountBook} applies them in one transaction per account.
+ * that account, where {@link AccountBook} applies them in transactions of many accounts each.
  * <p>
  * A rejected batch is a result, not an exception, so that callers over the thin client receive the
  * problems as they are. The API and the Java SDK both call this task, so a fill delivered once
@@ -97,7 +97,7 @@ public class FillIngestTask extends ComputeTaskAdapter<FillBatch, IngestResult> 
         ReferenceCheck.DEFAULT.checkFills(fills, knownAccounts, knownInstruments, problems);
     }
 
-    /** Applies fills on the primary node of their accounts, one transaction per account. */
+    /** Applies fills on the primary node of their accounts, in transactions of many accounts each. */
     private static final class ApplyFills extends ComputeJobAdapter {
         private final FillBatch batch;
 
@@ -115,19 +115,9 @@ public class FillIngestTask extends ComputeTaskAdapter<FillBatch, IngestResult> 
             if (!problems.isEmpty()) {
                 throw new IgniteException("fill batch damaged in transit: " + problems);
             }
-            Map<String, List<Fill>> byAccount = new LinkedHashMap<>();
-            for (Fill f : fills) {
-                byAccount.computeIfAbsent(f.accountId(), a -> new ArrayList<>()).add(f);
-            }
-            AccountBook book = new AccountBook(ignite);
-            long now = System.currentTimeMillis();
-            int accepted = 0;
-            int duplicates = 0;
-            for (Map.Entry<String, List<Fill>> e : byAccount.entrySet()) {
-                int[] r = book.applyFills(e.getKey(), e.getValue(), now);
-                accepted += r[0];
-                duplicates += r[1];
-            }
+            int[] r = new AccountBook(ignite).applyFills(fills, System.currentTimeMillis());
+            int accepted = r[0];
+            int duplicates = r[1];
             IngestCounters.fills(accepted, duplicates);
             return IngestResult.applied(accepted, duplicates);
         }

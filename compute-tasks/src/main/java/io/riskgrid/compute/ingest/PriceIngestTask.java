@@ -117,6 +117,9 @@ public class PriceIngestTask extends ComputeTaskAdapter<PriceBatch, IngestResult
 
     /** Re-marks, on one node, the accounts it is primary for that hold any of the instruments. */
     private static final class Remark extends ComputeJobAdapter {
+        /** Accounts re-marked in one transaction. */
+        static final int ACCOUNTS_PER_TRANSACTION = 256;
+
         private final String[] instrumentIds;
 
         @IgniteInstanceResource
@@ -149,9 +152,15 @@ public class PriceIngestTask extends ComputeTaskAdapter<PriceBatch, IngestResult
             AccountBook book = new AccountBook(ignite);
             long now = System.currentTimeMillis();
             int remarked = 0;
+            TreeMap<String, List<String>> chunk = new TreeMap<>();
             for (Map.Entry<String, List<String>> e : byAccount.entrySet()) {
-                remarked += book.remark(e.getKey(), e.getValue(), now);
+                chunk.put(e.getKey(), e.getValue());
+                if (chunk.size() == ACCOUNTS_PER_TRANSACTION) {
+                    remarked += book.remark(chunk, now);
+                    chunk = new TreeMap<>();
+                }
             }
+            remarked += book.remark(chunk, now);
             IngestCounters.remarked(remarked);
             return remarked;
         }
