@@ -36,8 +36,11 @@ import io.riskgrid.grid.schema.PositionRow;
 import io.riskgrid.grid.schema.PriceRow;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
+import org.apache.ignite.cache.CacheEntryProcessor;
 import org.apache.ignite.transactions.Transaction;
 
+import javax.cache.processor.EntryProcessorResult;
+import javax.cache.processor.MutableEntry;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -52,14 +55,18 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import static org.apache.ignite.transactions.TransactionConcurrency.PESSIMISTIC;
-import static org.apache.ignite.transactions.TransactionIsolation.REPEATABLE_READ;
+import static org.apache.ignite.transactions.TransactionIsolation.READ_COMMITTED;
 
 /**
- * Applies fills and marks to one account's book inside one grid transaction, so that the fills,
- * the positions they change and the account's risk are written together or not at all.
+ * Applies fills and marks to accounts' books inside grid transactions, so that the fills, the
+ * positions they change and the accounts' risk are written together or not at all. A batch of many
+ * accounts is one transaction with one bulk read and one bulk write per table.
  * <p>
- * Every change to an account first locks its ACCOUNT_RISK entry (a pessimistic read), which
- * serializes all writers of one account and gives every transaction the same lock order. A fill
+ * Every change to an account first locks its ACCOUNT_RISK entry (an entry processor that only
+ * reads it; several accounts in account order), which serializes all writers of one account and
+ * gives every transaction the same lock order. Under that lock the account's other rows are read
+ * without locks of their own (READ_COMMITTED: only writes lock), which keeps a transaction's
+ * lock set to the rows it writes. A fill
  * whose id is already in FILLS is a duplicate and changes nothing. A position is marked at the
  * newer of its own last mark and the price in PRICES, so a mark that arrives late never replaces a
  * newer one; a position with no price yet is marked at its fill price. Reference data and prices
@@ -92,6 +99,9 @@ public final class AccountBook {
     private final IgniteCache<LimitKey, LimitRow> limits;
     private final IgniteCache<String, AuditRow> audit;
     private final PolicyStore policies;
+    private final BookCache bookCache;
+
+    private static final ReadLocked READ_LOCKED = new ReadLocked();
 
     public AccountBook(Ignite ignite) {
         this.ignite = ignite;
@@ -104,6 +114,7 @@ public final class AccountBook {
         this.limits = ignite.cache(GridTables.LIMITS);
         this.audit = ignite.cache(GridTables.AUDIT_LOG);
         this.policies = new PolicyStore(ignite);
+        this.bookCache = BookCache.of(ignite);
     }
 
     /** Fills applied in one transaction at most (an account's fills are never split between two). */
@@ -182,21 +193,19 @@ public final class AccountBook {
         RiskPolicy policy = policies.read();
         int accepted = 0;
         int duplicates = 0;
-        try (Transaction tx = ignite.transactions().txStart(PESSIMISTIC, REPEATABLE_READ)) {
+        boolean committed = false;
+        try (Transaction tx = ignite.transactions().txStart(PESSIMISTIC, READ_COMMITTED)) {
             Map<String, AccountRiskRow> riskRows = lockRisk(byAccount.keySet(), now);
             Set<FillKey> seen = new HashSet<>(fills.getAll(fillKeys).keySet());
-            Set<PositionKey> positionKeys = new TreeSet<>();
+            Map<String, Set<String>> traded = new HashMap<>();
             for (Map.Entry<String, List<Fill>> e : byAccount.entrySet()) {
-                String accountId = e.getKey();
-                for (String i : riskRows.get(accountId).instrumentIds) {
-                    positionKeys.add(new PositionKey(accountId, i));
-                }
-                for (Fill f : e.getValue()) {
-                    positionKeys.add(new PositionKey(accountId, f.instrumentId()));
-                }
+                Set<String> ids = new HashSet<>();
+                e.getValue().forEach(f -> ids.add(f.instrumentId()));
+                traded.put(e.getKey(), ids);
             }
-            Map<String, TreeMap<PositionKey, PositionRow>> books = byAccount(positions.getAll(positionKeys));
-            Map<String, TreeMap<String, LimitRow>> accountLimits = readLimits(riskRows);
+            Books loaded = books(riskRows, traded);
+            Map<String, TreeMap<PositionKey, PositionRow>> books = loaded.positions;
+            Map<String, TreeMap<String, LimitRow>> accountLimits = loaded.limits;
             Writes w = new Writes();
             for (Map.Entry<String, List<Fill>> e : byAccount.entrySet()) {
                 String accountId = e.getKey();
@@ -226,19 +235,25 @@ public final class AccountBook {
                     }
                     mark(row);
                     row.updatedAt = now;
-                    w.positions.put(pk, row);
+                    w.positions.put(pk, row.copy());
                     w.fills.put(fk, fillRow(f, now));
                     applied++;
                 }
                 if (applied > 0) {
                     AccountUpdate u = new AccountUpdate(accountId, now, policy, riskRows.get(accountId),
-                            accountLimits.getOrDefault(accountId, new TreeMap<>()));
+                            accountLimits.get(accountId));
                     recompute(u, book, w);
                     accepted += applied;
                 }
             }
             w.write();
             tx.commit();
+            committed = true;
+            loaded.keep(w.risk);
+        } finally {
+            if (!committed) {
+                bookCache.invalidate(byAccount.keySet());
+            }
         }
         remarkIfPricesMoved(byAccount, instrumentIds, marks, now);
         return new int[]{accepted, duplicates};
@@ -297,16 +312,11 @@ public final class AccountBook {
         instrumentsByAccount.values().forEach(instrumentIds::addAll);
         Map<String, PriceRow> marks = prices.getAll(instrumentIds);
         RiskPolicy policy = policies.read();
-        try (Transaction tx = ignite.transactions().txStart(PESSIMISTIC, REPEATABLE_READ)) {
-            Map<String, AccountRiskRow> riskRows = risk.getAll(instrumentsByAccount.keySet());
-            Set<PositionKey> positionKeys = new TreeSet<>();
-            for (Map.Entry<String, AccountRiskRow> e : riskRows.entrySet()) {
-                for (String i : e.getValue().instrumentIds) {
-                    positionKeys.add(new PositionKey(e.getKey(), i));
-                }
-            }
-            Map<String, TreeMap<PositionKey, PositionRow>> books = byAccount(positions.getAll(positionKeys));
-            Map<String, TreeMap<String, LimitRow>> accountLimits = null;
+        boolean committed = false;
+        try (Transaction tx = ignite.transactions().txStart(PESSIMISTIC, READ_COMMITTED)) {
+            Map<String, AccountRiskRow> riskRows = lockExisting(instrumentsByAccount.keySet());
+            Books loaded = books(riskRows, Map.of());
+            Map<String, TreeMap<PositionKey, PositionRow>> books = loaded.positions;
             Writes w = new Writes();
             int remarked = 0;
             for (Map.Entry<String, TreeMap<PositionKey, PositionRow>> b : books.entrySet()) {
@@ -322,23 +332,26 @@ public final class AccountBook {
                         row.markTs = px.ts;
                         mark(row);
                         row.updatedAt = now;
-                        w.positions.put(e.getKey(), row);
+                        w.positions.put(e.getKey(), row.copy());
                         changed++;
                     }
                 }
                 if (changed > 0) {
-                    if (accountLimits == null) {
-                        accountLimits = readLimits(riskRows);
-                    }
                     AccountUpdate u = new AccountUpdate(accountId, now, policy, riskRows.get(accountId),
-                            accountLimits.getOrDefault(accountId, new TreeMap<>()));
+                            loaded.limits.get(accountId));
                     recompute(u, b.getValue(), w);
                     remarked += changed;
                 }
             }
             w.write();
             tx.commit();
+            committed = true;
+            loaded.keep(w.risk);
             return remarked;
+        } finally {
+            if (!committed) {
+                bookCache.invalidate(instrumentsByAccount.keySet());
+            }
         }
     }
 
@@ -351,7 +364,7 @@ public final class AccountBook {
      */
     public AccountUpdate update(String accountId, long now, AccountChange change) {
         RiskPolicy policy = policies.read();
-        try (Transaction tx = ignite.transactions().txStart(PESSIMISTIC, REPEATABLE_READ)) {
+        try (Transaction tx = ignite.transactions().txStart(PESSIMISTIC, READ_COMMITTED)) {
             AccountRiskRow riskRow = lockRisk(new TreeSet<>(Set.of(accountId)), now).get(accountId);
             AccountUpdate u = new AccountUpdate(accountId, now, policy, riskRow, readLimits(accountId, riskRow));
             u.manual = change.byPerson();
@@ -364,6 +377,9 @@ public final class AccountBook {
             w.write();
             tx.commit();
             return u;
+        } finally {
+            // Rare and may change limits: the next fill reads the book from the grid.
+            bookCache.invalidate(List.of(accountId));
         }
     }
 
@@ -391,7 +407,7 @@ public final class AccountBook {
      * @throws IllegalStateException if an account does not exist
      */
     private Map<String, AccountRiskRow> lockRisk(Set<String> accountIds, long now) {
-        Map<String, AccountRiskRow> rows = new TreeMap<>(risk.getAll(accountIds));
+        Map<String, AccountRiskRow> rows = lockExisting(accountIds);
         if (rows.size() < accountIds.size()) {
             Set<String> missing = new TreeSet<>(accountIds);
             missing.removeAll(rows.keySet());
@@ -405,6 +421,52 @@ public final class AccountBook {
             }
         }
         return rows;
+    }
+
+    /**
+     * Locks the accounts' risk rows, in the iteration order of {@code accountIds}, and reads those
+     * that exist. The lock on an account's risk row is what every writer of the account's rows
+     * (positions, fills, limits, risk) holds, so once it is held those rows can be read without
+     * locks of their own: transactions run READ_COMMITTED, where only writes lock, and this
+     * method takes the one lock that matters with a processor that reads the row and changes
+     * nothing.
+     */
+    private Map<String, AccountRiskRow> lockExisting(Set<String> accountIds) {
+        Map<String, AccountRiskRow> rows = new TreeMap<>();
+        for (Map.Entry<String, EntryProcessorResult<AccountRiskRow>> e : risk.invokeAll(accountIds, READ_LOCKED).entrySet()) {
+            AccountRiskRow row = e.getValue().get();
+            if (row != null) {
+                rows.put(e.getKey(), row);
+            }
+        }
+        return rows;
+    }
+
+    /** Reads a risk row under the lock its invocation takes; changes nothing. */
+    private static final class ReadLocked implements CacheEntryProcessor<String, AccountRiskRow, AccountRiskRow> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public AccountRiskRow process(MutableEntry<String, AccountRiskRow> entry, Object... args) {
+            return entry.getValue();
+        }
+    }
+
+    /** Writes a risk row over the one its lock was taken on. */
+    private static final class Replace implements CacheEntryProcessor<String, AccountRiskRow, Void> {
+        private static final long serialVersionUID = 1L;
+
+        private final AccountRiskRow row;
+
+        Replace(AccountRiskRow row) {
+            this.row = row;
+        }
+
+        @Override
+        public Void process(MutableEntry<String, AccountRiskRow> entry, Object... args) {
+            entry.setValue(row);
+            return null;
+        }
     }
 
     /** The account's positions in these instruments, by key in key order (locked when read inside a transaction). */
@@ -451,6 +513,59 @@ public final class AccountBook {
             out.computeIfAbsent(e.getKey().accountId(), a -> new TreeMap<>()).put(e.getKey().limitId(), e.getValue());
         }
         return out;
+    }
+
+    /**
+     * The positions and limits of locked accounts: from this node's {@link BookCache} where it is
+     * as of the locked risk row, otherwise read from the grid (every held position, and the
+     * positions in {@code alsoRead} that a fill may open).
+     */
+    private Books books(Map<String, AccountRiskRow> riskRows, Map<String, ? extends Collection<String>> alsoRead) {
+        Books out = new Books();
+        Map<String, AccountRiskRow> toRead = new TreeMap<>();
+        for (Map.Entry<String, AccountRiskRow> e : riskRows.entrySet()) {
+            BookCache.Book b = bookCache.get(e.getKey(), e.getValue());
+            if (b != null) {
+                out.positions.put(e.getKey(), b.positions());
+                out.limits.put(e.getKey(), b.limits());
+            } else {
+                toRead.put(e.getKey(), e.getValue());
+            }
+        }
+        if (!toRead.isEmpty()) {
+            Set<PositionKey> keys = new TreeSet<>();
+            for (Map.Entry<String, AccountRiskRow> e : toRead.entrySet()) {
+                for (String i : e.getValue().instrumentIds) {
+                    keys.add(new PositionKey(e.getKey(), i));
+                }
+                Collection<String> more = alsoRead.get(e.getKey());
+                if (more != null) {
+                    for (String i : more) {
+                        keys.add(new PositionKey(e.getKey(), i));
+                    }
+                }
+            }
+            out.positions.putAll(byAccount(positions.getAll(keys)));
+            out.limits.putAll(readLimits(toRead));
+        }
+        for (String accountId : riskRows.keySet()) {
+            out.positions.computeIfAbsent(accountId, a -> new TreeMap<>());
+            out.limits.computeIfAbsent(accountId, a -> new TreeMap<>());
+        }
+        return out;
+    }
+
+    /** Books of a transaction's accounts, to keep in the cache once it commits. */
+    private final class Books {
+        final Map<String, TreeMap<PositionKey, PositionRow>> positions = new HashMap<>();
+        final Map<String, TreeMap<String, LimitRow>> limits = new HashMap<>();
+
+        /** Keeps the books of the accounts whose risk rows were written, as of those rows. */
+        void keep(Map<String, AccountRiskRow> written) {
+            for (Map.Entry<String, AccountRiskRow> e : written.entrySet()) {
+                bookCache.put(e.getKey(), e.getValue(), positions.get(e.getKey()), limits.get(e.getKey()));
+            }
+        }
     }
 
     /** Positions grouped by account, each account's in key order. */
@@ -547,7 +662,10 @@ public final class AccountBook {
                 AccountBook.this.limits.putAll(limits);
             }
             if (!risk.isEmpty()) {
-                AccountBook.this.risk.putAll(risk);
+                // A key a processor has touched in a transaction takes no plain put: the new row goes in by processor too.
+                Map<String, Replace> replace = new TreeMap<>();
+                risk.forEach((k, v) -> replace.put(k, new Replace(v)));
+                AccountBook.this.risk.invokeAll(replace);
             }
             if (!audits.isEmpty()) {
                 AccountBook.this.audit.putAll(audits);

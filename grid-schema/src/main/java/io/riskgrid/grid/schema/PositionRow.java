@@ -22,4 +22,22 @@ public final class PositionRow {
     public long markTs;
     public long fillCount;
     public long updatedAt;
+
+    /** A copy of every field. */
+    public PositionRow copy() {
+        PositionRow c = new PositionRow();
+        c.quantity = quantity;
+        c.avgPrice = avgPrice;
+        c.realizedPnl = realizedPnl;
+        c.unrealizedPnl = unrealizedPnl;
+        c.marketValue = marketValue;
+        c.markPrice = markPrice;
+        c.contractSize = contractSize;
+        c.marginRate = marginRate;
+        c.sector = sector;
+        c.markTs = markTs;
+        c.fillCount = fillCount;
+        c.updatedAt = updatedAt;
+        return c;
+    }
 }
