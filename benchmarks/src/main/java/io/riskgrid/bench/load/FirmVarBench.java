@@ -1,13 +1,8 @@
 package io.riskgrid.bench.load;
 
-import io.riskgrid.compute.ingest.AccountBook;
 import io.riskgrid.compute.stress.StressTask;
 import io.riskgrid.compute.var.FirmVarTask;
 import io.riskgrid.compute.var.VarRefresh;
-import io.riskgrid.core.account.Account;
-import io.riskgrid.core.instrument.Instrument;
-import io.riskgrid.core.limit.AccountLimit;
-import io.riskgrid.core.price.Price;
 import io.riskgrid.core.simulation.DemoBook;
 import io.riskgrid.core.stress.StressReport;
 import io.riskgrid.core.stress.StressRequest;
@@ -15,24 +10,10 @@ import io.riskgrid.core.stress.StressScenarios;
 import io.riskgrid.core.var.VarMethod;
 import io.riskgrid.core.var.VarReport;
 import io.riskgrid.core.var.VarRequest;
-import io.riskgrid.grid.reference.ReferenceDataWriter;
-import io.riskgrid.grid.schema.AccountRiskRow;
-import io.riskgrid.grid.schema.AccountRow;
-import io.riskgrid.grid.schema.GridTables;
-import io.riskgrid.grid.schema.LimitKey;
-import io.riskgrid.grid.schema.LimitRow;
-import io.riskgrid.grid.schema.PositionKey;
-import io.riskgrid.grid.schema.PositionRow;
 import org.apache.ignite.Ignite;
-import org.apache.ignite.IgniteDataStreamer;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
 /**
@@ -80,7 +61,7 @@ public final class FirmVarBench {
             // is measured on its own, so it is off here.
             VarRefresh.of(ignite).close();
             long loadStart = System.nanoTime();
-            int open = load(ignite, accounts, positions);
+            int open = BenchBook.load(ignite, accounts, positions);
             progress("loaded " + accounts + " accounts, " + open + " positions in "
                     + (System.nanoTime() - loadStart) / 1_000_000 + " ms");
             long seed = 42;
@@ -115,76 +96,6 @@ public final class FirmVarBench {
                     .put("cores", Runtime.getRuntime().availableProcessors()));
             System.out.flush();
         }
-    }
-
-    /** The demo's instruments, prices and history, and a random book of long and short positions. */
-    static int load(Ignite ignite, int accounts, int positionsEach) {
-        DemoBook book = DemoBook.DEFAULT;
-        ReferenceDataWriter writer = new ReferenceDataWriter(ignite);
-        List<Instrument> instruments = book.instruments();
-        writer.upsertInstruments(instruments);
-        double[] prices = book.openingPrices();
-        List<Price> opening = new ArrayList<>();
-        Map<String, double[]> history = new HashMap<>();
-        double[][] returns = book.dailyReturnHistory(250, 2008);
-        for (int i = 0; i < instruments.size(); i++) {
-            opening.add(new Price(instruments.get(i).instrumentId(), prices[i], 1));
-            history.put(instruments.get(i).instrumentId(), returns[i]);
-        }
-        writer.putPrices(opening);
-        writer.putReturnHistory(history, 1);
-        SplittableRandom random = new SplittableRandom(7);
-        long now = System.currentTimeMillis();
-        int open = 0;
-        try (IgniteDataStreamer<String, AccountRow> acc = ignite.dataStreamer(GridTables.ACCOUNTS);
-             IgniteDataStreamer<String, AccountRiskRow> risk = ignite.dataStreamer(GridTables.ACCOUNT_RISK);
-             IgniteDataStreamer<PositionKey, PositionRow> pos = ignite.dataStreamer(GridTables.POSITIONS);
-             IgniteDataStreamer<LimitKey, LimitRow> lim = ignite.dataStreamer(GridTables.LIMITS)) {
-            int n = instruments.size();
-            for (int a = 0; a < accounts; a++) {
-                String id = String.format("BV-%05d", a);
-                double equity = 1_000_000;
-                AccountRow row = new AccountRow();
-                row.name = id;
-                row.baseCurrency = "USD";
-                row.initialEquity = equity;
-                row.strategy = "BENCH";
-                acc.addData(id, row);
-                AccountRiskRow r = AccountBook.initialRisk(equity, now);
-                int[] picks = random.ints(0, n).distinct().limit(Math.min(positionsEach, n)).toArray();
-                Arrays.sort(picks);
-                r.instrumentIds = new String[picks.length];
-                for (int k = 0; k < picks.length; k++) {
-                    Instrument ins = instruments.get(picks[k]);
-                    r.instrumentIds[k] = ins.instrumentId();
-                    PositionRow p = new PositionRow();
-                    double notional = 20_000 + random.nextDouble() * 80_000;
-                    p.quantity = Math.max(1, Math.round(notional / (prices[picks[k]] * ins.contractSize())))
-                            * (random.nextInt(4) == 0 ? -1 : 1);
-                    p.avgPrice = prices[picks[k]];
-                    p.markPrice = prices[picks[k]];
-                    p.contractSize = ins.contractSize();
-                    p.marginRate = ins.marginRate();
-                    p.sector = ins.sector();
-                    p.marketValue = p.quantity * p.markPrice * p.contractSize;
-                    p.updatedAt = now;
-                    pos.addData(new PositionKey(id, ins.instrumentId()), p);
-                    open++;
-                }
-                risk.addData(id, r);
-                for (AccountLimit l : DemoBook.defaultLimits(new Account(id, id, "USD", equity, "BENCH"))) {
-                    LimitRow lr = new LimitRow();
-                    lr.scope = l.scope().name();
-                    lr.target = l.target();
-                    lr.metric = l.metric().name();
-                    lr.maxValue = l.maxValue();
-                    lr.warnAt = l.warnAt();
-                    lr.updatedAt = now;
-                    lim.addData(new LimitKey(id, l.limitId()), lr);
-                }
-            }
-        }
-        return open;
     }
 
     private static Timing time(String what, int warmup, int runs, Supplier<Object> call) {
