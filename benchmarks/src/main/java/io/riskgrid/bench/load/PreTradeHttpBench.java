@@ -102,6 +102,10 @@ public final class PreTradeHttpBench {
                 + " measured requests to " + uri + " from " + settings.concurrency() + " clients, "
                 + accounts.size() + " accounts x " + instruments.size() + " instruments");
         ExecutorService pool = Executors.newFixedThreadPool(settings.concurrency());
+        // Open loop at --rate: request i is due at t0 + i / rate and its latency runs from then, so a
+        // client that falls behind shows its lag instead of hiding it (coordinated omission).
+        long t0 = System.nanoTime() + 10_000_000L;
+        double intervalNanos = settings.rate() > 0 ? 1e9 / settings.rate() : 0;
         try {
             List<Future<?>> clients = new ArrayList<>();
             for (int c = 0; c < settings.concurrency(); c++) {
@@ -115,7 +119,13 @@ public final class PreTradeHttpBench {
                                 .header("Accept", "application/json")
                                 .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get((int) (i % bodies.size()))))
                                 .build();
-                        long start = System.nanoTime();
+                        long start;
+                        if (intervalNanos > 0) {
+                            start = t0 + Math.round(i * intervalNanos);
+                            Pacing.awaitNanos(start);
+                        } else {
+                            start = System.nanoTime();
+                        }
                         if (measured) {
                             firstMeasured.accumulateAndGet(start, Math::min);
                         }
@@ -165,7 +175,8 @@ public final class PreTradeHttpBench {
                 .put("requests", summary.count())
                 .put("concurrency", settings.concurrency())
                 .put("throughput", Math.round(summary.count() / seconds))
-                .put("", summary)
+                .put("rate", settings.rate())
+                .put("latency", summary)
                 .put("approved", approved.sum())
                 .put("rejected", rejected.sum())
                 .put("errors", errors.sum())
@@ -233,20 +244,22 @@ public final class PreTradeHttpBench {
      * @param requests    measured requests
      * @param concurrency closed-loop clients
      * @param warmup      requests sent first and not recorded
+     * @param rate        requests per second offered, open loop; 0 sends each client's next request as soon as its last is answered
      */
-    public record Settings(String url, int requests, int concurrency, int warmup) {
+    public record Settings(String url, int requests, int concurrency, int warmup, int rate) {
 
         static final String USAGE = "usage: PreTradeHttpBench [--url http://127.0.0.1:8080] [--requests 20000]"
-                + " [--concurrency 4] [--warmup 2000]";
+                + " [--concurrency 4] [--warmup 2000] [--rate 500 (requests/s; 0 = closed loop)]";
 
-        private static final Set<String> OPTIONS = Set.of("url", "requests", "concurrency", "warmup");
+        private static final Set<String> OPTIONS = Set.of("url", "requests", "concurrency", "warmup", "rate");
 
         /** The settings the arguments ask for; throws one exception that names every bad argument. */
         public static Settings parse(String[] args) {
             BenchArgs a = BenchArgs.parse(args, OPTIONS);
             String url = a.text("url", "http://127.0.0.1:8080");
             Settings s = new Settings(url.endsWith("/") ? url.substring(0, url.length() - 1) : url,
-                    a.intAtLeast("requests", 20_000, 1), a.intAtLeast("concurrency", 4, 1), a.intAtLeast("warmup", 2_000, 0));
+                    a.intAtLeast("requests", 20_000, 1), a.intAtLeast("concurrency", 4, 1), a.intAtLeast("warmup", 2_000, 0),
+                    a.intAtLeast("rate", 500, 0));
             List<String> problems = new ArrayList<>(a.problems());
             if (!s.url().startsWith("http://") && !s.url().startsWith("https://")) {
                 problems.add("--url must start with http:// or https://, was '" + url + "'");
