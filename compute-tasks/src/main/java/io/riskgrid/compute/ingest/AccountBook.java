@@ -193,7 +193,6 @@ public final class AccountBook {
         RiskPolicy policy = policies.read();
         int accepted = 0;
         int duplicates = 0;
-        boolean committed = false;
         try (Transaction tx = ignite.transactions().txStart(PESSIMISTIC, READ_COMMITTED)) {
             Map<String, AccountRiskRow> riskRows = lockRisk(byAccount.keySet(), now);
             Set<FillKey> seen = new HashSet<>(fills.getAll(fillKeys).keySet());
@@ -248,12 +247,7 @@ public final class AccountBook {
             }
             w.write();
             tx.commit();
-            committed = true;
             loaded.keep(w.risk);
-        } finally {
-            if (!committed) {
-                bookCache.invalidate(byAccount.keySet());
-            }
         }
         remarkIfPricesMoved(byAccount, instrumentIds, marks, now);
         return new int[]{accepted, duplicates};
@@ -312,7 +306,6 @@ public final class AccountBook {
         instrumentsByAccount.values().forEach(instrumentIds::addAll);
         Map<String, PriceRow> marks = prices.getAll(instrumentIds);
         RiskPolicy policy = policies.read();
-        boolean committed = false;
         try (Transaction tx = ignite.transactions().txStart(PESSIMISTIC, READ_COMMITTED)) {
             Map<String, AccountRiskRow> riskRows = lockExisting(instrumentsByAccount.keySet());
             Books loaded = books(riskRows, Map.of());
@@ -345,13 +338,8 @@ public final class AccountBook {
             }
             w.write();
             tx.commit();
-            committed = true;
             loaded.keep(w.risk);
             return remarked;
-        } finally {
-            if (!committed) {
-                bookCache.invalidate(instrumentsByAccount.keySet());
-            }
         }
     }
 
@@ -516,15 +504,15 @@ public final class AccountBook {
     }
 
     /**
-     * The positions and limits of locked accounts: from this node's {@link BookCache} where it is
-     * as of the locked risk row, otherwise read from the grid (every held position, and the
+     * The positions and limits of locked accounts: taken from this node's {@link BookCache} where it
+     * is as of the locked risk row (and put back only after commit), otherwise read from the grid (every held position, and the
      * positions in {@code alsoRead} that a fill may open).
      */
     private Books books(Map<String, AccountRiskRow> riskRows, Map<String, ? extends Collection<String>> alsoRead) {
         Books out = new Books();
         Map<String, AccountRiskRow> toRead = new TreeMap<>();
         for (Map.Entry<String, AccountRiskRow> e : riskRows.entrySet()) {
-            BookCache.Book b = bookCache.get(e.getKey(), e.getValue());
+            BookCache.Book b = bookCache.take(e.getKey(), e.getValue());
             if (b != null) {
                 out.positions.put(e.getKey(), b.positions());
                 out.limits.put(e.getKey(), b.limits());

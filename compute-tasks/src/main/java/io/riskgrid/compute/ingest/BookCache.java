@@ -23,8 +23,8 @@ import java.util.concurrent.ConcurrentMap;
  * {@link AccountBook}, in the same transaction as a new version of its ACCOUNT_RISK row. A book
  * whose version is not the row's (another node applied fills while this one was not primary, a
  * transaction failed, the row was replaced) is never used; it is read from the grid again. Books
- * are only ever used under the account's lock, and {@link AccountBook} works on copies of nothing
- * it hands to the grid.
+ * are only ever used under the account's lock and are taken out of the cache while a transaction
+ * changes them, and {@link AccountBook} hands the grid copies, never the cached rows.
  * <p>
  * Bounded: past {@code riskgrid.bookCacheAccounts} accounts (system property, default
  * {@value #DEFAULT_MAX_ACCOUNTS}; 0 turns the cache off) it is emptied and fills again with the
@@ -54,9 +54,14 @@ final class BookCache {
                 k -> new BookCache(Integer.getInteger("riskgrid.bookCacheAccounts", DEFAULT_MAX_ACCOUNTS)));
     }
 
-    /** The account's book if it is as of {@code risk}'s version, else null. Call only under the account's lock. */
-    Book get(String accountId, AccountRiskRow risk) {
-        Book b = books.get(accountId);
+    /**
+     * Takes the account's book out of the cache: it if it is as of {@code risk}'s version, else
+     * null. The caller changes the book and {@link #put}s it back only once its transaction has
+     * committed, so a transaction that fails, or a reader between its rollback and anything else,
+     * never finds a book it half changed. Call only under the account's lock.
+     */
+    Book take(String accountId, AccountRiskRow risk) {
+        Book b = books.remove(accountId);
         return b != null && b.version() == risk.version && b.updatedAt() == risk.updatedAt ? b : null;
     }
 
@@ -72,7 +77,7 @@ final class BookCache {
         books.merge(accountId, b, (old, neu) -> neu.version() >= old.version() ? neu : old);
     }
 
-    /** Forgets these accounts' books (their transaction failed after changing them). */
+    /** Forgets these accounts' books (they changed in a way the cache does not follow). */
     void invalidate(Collection<String> accountIds) {
         for (String a : accountIds) {
             books.remove(a);

@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Applies a buffer of streamed fills on the node that received it, the primary node of their
- * accounts ({@link FillStreamer}): checks that every account and instrument exists, refusing the
- * whole buffer otherwise, then applies the fills through {@link AccountBook#applyFills(List, long)}
+ * Applies a piece of a streamed buffer (the fills of the partitions one streamer stripe handles) on
+ * the node that received it, the primary node of their accounts ({@link FillStreamer}): checks that
+ * every account and instrument exists, refusing the whole piece otherwise, then applies the fills through {@link AccountBook#applyFills(List, long)}
  * in multi-account transactions. Fill ids already applied count as duplicates, so a buffer the
  * streamer sends twice changes nothing the second time.
  * <p>
@@ -48,7 +48,7 @@ final class FillReceiver implements StreamReceiver<FillKey, FillRow> {
         if (!problems.isEmpty()) {
             int more = problems.size() - MAX_PROBLEMS_NAMED;
             String named = String.join("; ", problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS_NAMED)));
-            throw new IgniteException("fills refused, none of this buffer of " + entries.size() + " applied: " + named
+            throw new IgniteException("fills refused, none of these " + entries.size() + " applied: " + named
                     + (more > 0 ? "; and " + more + " more" : ""));
         }
         int[] r = new AccountBook(ignite).applyFills(fills, System.currentTimeMillis());

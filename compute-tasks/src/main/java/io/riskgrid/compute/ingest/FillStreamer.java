@@ -21,9 +21,12 @@ import java.util.Map;
  * checks and the same all-or-nothing writes as the ingest task ({@link FillIngestTask}).
  * <p>
  * Delivery is at least once (the streamer re-sends a buffer whose node failed) and fills are
- * idempotent by id, so every fill counts once. A buffer with an unknown account or instrument is
- * refused whole: the futures of its fills fail with the problems named, and nothing of it is
- * applied. Fills of one account are applied in the order they were added as long as
+ * idempotent by id, so every fill counts once. The receiving node splits a buffer into pieces by
+ * partition (one per streamer stripe) and applies each piece on its own: a piece that names an
+ * unknown account or instrument is refused whole, with every fill of the accounts in it, and the
+ * futures of its fills fail with the problems named; other pieces of the same {@link #addAll}
+ * may be applied. Resending the corrected fills is safe: those already applied count as
+ * duplicates. Fills of one account are applied in the order they were added as long as
  * {@link Settings#parallelOperations()} is 1 per node; with more, two buffers for the same node may
  * be applied in either order (quantities come out the same, average price and realized P&L may
  * not), which is the right trade for replaying a day's fills as fast as possible and the wrong

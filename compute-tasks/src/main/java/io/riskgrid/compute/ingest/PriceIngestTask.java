@@ -77,7 +77,12 @@ public class PriceIngestTask extends ComputeTaskAdapter<PriceBatch, IngestResult
         Map<ComputeJob, ClusterNode> jobs = new HashMap<>();
         for (ClusterNode node : subgrid) {
             if (!node.isClient()) {
-                jobs.put(new Remark(instrumentIds), node);
+                // One job per core, each with its share of the node's accounts, so that a market-wide
+                // re-mark uses every core of the node (one job on a 2-core node took twice as long).
+                int share = Math.max(1, Math.min(MAX_JOBS_PER_NODE, node.metrics().getTotalCpus()));
+                for (int k = 0; k < share; k++) {
+                    jobs.put(new Remark(instrumentIds, k, share), node);
+                }
             }
         }
         jobs.put(new FixedResult(IngestResult.applied(prices.size(), 0)), here);
@@ -115,18 +120,28 @@ public class PriceIngestTask extends ComputeTaskAdapter<PriceBatch, IngestResult
         }
     }
 
-    /** Re-marks, on one node, the accounts it is primary for that hold any of the instruments. */
+    /** Re-mark jobs per node at most (one per core up to this). */
+    static final int MAX_JOBS_PER_NODE = 8;
+
+    /**
+     * Re-marks, on one node, its share of the accounts it is primary for that hold any of the
+     * instruments: those whose partition is {@code share} modulo {@code shares}.
+     */
     private static final class Remark extends ComputeJobAdapter {
         /** Accounts re-marked in one transaction. */
         static final int ACCOUNTS_PER_TRANSACTION = 256;
 
         private final String[] instrumentIds;
+        private final int share;
+        private final int shares;
 
         @IgniteInstanceResource
         private transient Ignite ignite;
 
-        Remark(String[] instrumentIds) {
+        Remark(String[] instrumentIds, int share, int shares) {
             this.instrumentIds = instrumentIds;
+            this.share = share;
+            this.shares = shares;
         }
 
         @Override
@@ -145,7 +160,7 @@ public class PriceIngestTask extends ComputeTaskAdapter<PriceBatch, IngestResult
             for (List<?> row : positions.query(q)) {
                 String accountId = (String) row.get(0);
                 // A local query also sees backup copies; only the primary re-marks an account.
-                if (affinity.isPrimary(local, accountId)) {
+                if (affinity.partition(accountId) % shares == share && affinity.isPrimary(local, accountId)) {
                     byAccount.computeIfAbsent(accountId, a -> new ArrayList<>()).add((String) row.get(1));
                 }
             }
