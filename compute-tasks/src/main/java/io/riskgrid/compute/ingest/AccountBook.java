@@ -822,14 +822,7 @@ public final class AccountBook {
     }
 
     private static FillRow fillRow(Fill f, long now) {
-        FillRow r = new FillRow();
-        r.instrumentId = f.instrumentId();
-        r.side = f.side().name();
-        r.quantity = f.quantity();
-        r.price = f.price();
-        r.ts = f.timestamp();
-        r.strategy = f.strategy();
-        r.venue = f.venue();
+        FillRow r = FillStreamer.row(f);
         r.receivedAt = now;
         return r;
     }
