@@ -208,7 +208,7 @@ public final class AccountBook {
             Writes w = new Writes();
             for (Map.Entry<String, List<Fill>> e : byAccount.entrySet()) {
                 String accountId = e.getKey();
-                TreeMap<PositionKey, PositionRow> book = books.computeIfAbsent(accountId, a -> new TreeMap<>());
+                TreeMap<PositionKey, PositionRow> book = books.get(accountId);
                 int applied = 0;
                 for (Fill f : e.getValue()) {
                     FillKey fk = new FillKey(accountId, f.fillId());
@@ -468,18 +468,7 @@ public final class AccountBook {
 
     /** The account's limits (those its risk row lists), by limit id in id order. */
     public TreeMap<String, LimitRow> readLimits(String accountId, AccountRiskRow row) {
-        TreeMap<String, LimitRow> out = new TreeMap<>();
-        if (row.limitIds == null || row.limitIds.length == 0) {
-            return out;
-        }
-        Set<LimitKey> keys = new TreeSet<>();
-        for (String id : row.limitIds) {
-            keys.add(new LimitKey(accountId, id));
-        }
-        for (Map.Entry<LimitKey, LimitRow> e : limits.getAll(keys).entrySet()) {
-            out.put(e.getKey().limitId(), e.getValue());
-        }
-        return out;
+        return readLimits(Map.of(accountId, row)).getOrDefault(accountId, new TreeMap<>());
     }
 
     /** The limits of each account (those its risk row lists), by account and then limit id, with one bulk read. */
