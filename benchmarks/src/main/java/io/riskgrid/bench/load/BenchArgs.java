@@ -113,6 +113,11 @@ public final class BenchArgs {
         return Collections.unmodifiableList(out);
     }
 
+    /** Adds a problem found outside the typed getters (one option measured against another). */
+    public void problem(String message) {
+        problems.add(message);
+    }
+
     /** Every problem found so far, in the order found. */
     public List<String> problems() {
         return List.copyOf(problems);

@@ -48,18 +48,31 @@ public final class BenchBook {
     }
 
     /**
-     * Checks that {@code positions} positions spread over {@code accounts} accounts make a book
-     * {@link #load} can write: at least one position per account, at most one per instrument of the
-     * demo book. Adds what is wrong to {@code problems}.
+     * The size of a book {@link #load} can write: {@code positions / accounts} positions per account,
+     * at least one, at most one per instrument of the demo book.
      */
-    static void checkBook(int accounts, int positions, List<String> problems) {
-        if (positions < accounts) {
-            problems.add("--positions must be at least --accounts (every account holds at least one position), was "
-                    + positions + " < " + accounts);
-        } else if (positions / accounts > DemoBook.DEFAULT.instruments().size()) {
-            problems.add("--positions / --accounts must not exceed " + DemoBook.DEFAULT.instruments().size()
-                    + " (an account holds at most one position per instrument of the demo book), was "
-                    + positions / accounts);
+    record Size(int accounts, int positions) {
+
+        /**
+         * Reads {@code --accounts} and {@code --positions} (their defaults when absent) and, when both
+         * were read right, adds to {@code a}'s problems what is wrong with the book they describe: a
+         * default standing in for a bad value would only mislead.
+         */
+        static Size read(BenchArgs a, int defaultAccounts, int defaultPositions) {
+            int known = a.problems().size();
+            int accounts = a.intAtLeast("accounts", defaultAccounts, 1);
+            int positions = a.intAtLeast("positions", defaultPositions, 1);
+            if (a.problems().size() == known) {
+                if (positions < accounts) {
+                    a.problem("--positions must be at least --accounts (every account holds at least one position), was "
+                            + positions + " < " + accounts);
+                } else if (positions / accounts > DemoBook.DEFAULT.instruments().size()) {
+                    a.problem("--positions / --accounts must not exceed " + DemoBook.DEFAULT.instruments().size()
+                            + " (an account holds at most one position per instrument of the demo book), was "
+                            + positions / accounts);
+                }
+            }
+            return new Size(accounts, positions);
         }
     }
 

@@ -6,8 +6,6 @@ import org.apache.ignite.DataRegionMetrics;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.cache.CachePeekMode;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -122,19 +120,9 @@ public final class MemoryBench {
         /** The settings the arguments ask for; throws one exception that names every bad argument. */
         public static Settings parse(String[] args) {
             BenchArgs a = BenchArgs.parse(args, OPTIONS);
-            int known = a.problems().size();
-            int positions = a.intAtLeast("positions", 1_000_000, 1);
-            int accounts = a.intAtLeast("accounts", 50_000, 1);
-            boolean bookRead = a.problems().size() == known;
-            Settings s = new Settings(positions, accounts, a.intAtLeast("data-region-mb", 3_072, 128));
-            List<String> problems = new ArrayList<>(a.problems());
-            if (bookRead) {
-                // Only when both were given right: a default standing in for a bad value would mislead.
-                BenchBook.checkBook(accounts, positions, problems);
-            }
-            if (!problems.isEmpty()) {
-                throw new IllegalArgumentException(String.join("; ", problems));
-            }
+            BenchBook.Size book = BenchBook.Size.read(a, 50_000, 1_000_000);
+            Settings s = new Settings(book.positions(), book.accounts(), a.intAtLeast("data-region-mb", 3_072, 128));
+            a.validate();
             return s;
         }
 

@@ -281,20 +281,10 @@ public final class RemarkBench {
         /** The settings the arguments ask for; throws one exception that names every bad argument. */
         public static Settings parse(String[] args) {
             BenchArgs a = BenchArgs.parse(args, OPTIONS);
-            int known = a.problems().size();
-            int accounts = a.intAtLeast("accounts", 10_000, 1);
-            int positions = a.intAtLeast("positions", 200_000, 1);
-            boolean bookRead = a.problems().size() == known;
-            Settings s = new Settings(accounts, positions, a.intAtLeast("runs", 9, 1), a.intAtLeast("warmup", 3, 0),
-                    a.intAtLeast("data-region-mb", 1_024, 128));
-            List<String> problems = new ArrayList<>(a.problems());
-            if (bookRead) {
-                // Only when both were given right: a default standing in for a bad value would mislead.
-                BenchBook.checkBook(accounts, positions, problems);
-            }
-            if (!problems.isEmpty()) {
-                throw new IllegalArgumentException(String.join("; ", problems));
-            }
+            BenchBook.Size book = BenchBook.Size.read(a, 10_000, 200_000);
+            Settings s = new Settings(book.accounts(), book.positions(), a.intAtLeast("runs", 9, 1),
+                    a.intAtLeast("warmup", 3, 0), a.intAtLeast("data-region-mb", 1_024, 128));
+            a.validate();
             return s;
         }
 
