@@ -27,16 +27,18 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Load driver for DESIGN.md's target "pre-trade check over HTTP: p99 &lt;= 2 ms": POSTs orders to
  * {@code /api/v1/pretrade/check} of a running API with {@link HttpClient} (HTTP/1.1, connections
- * kept alive) from {@code concurrency} closed-loop clients (each sends its next request when its
- * last was answered), and prints one JSON line:
+ * kept alive) from {@code concurrency} clients, open loop at {@code rate} requests/s (or closed loop,
+ * each client sending its next request when its last was answered, at rate 0), and prints one JSON line:
  * <pre>
- * {"bench":"pretrade-http","requests":..,"concurrency":..,"throughput":..,"p50Ms":..,"p99Ms":..,
- *  "p999Ms":..,"maxMs":..,"approved":..,"rejected":..,"errors":..,...}
+ * {"bench":"pretrade-http","requests":..,"concurrency":..,"throughput":..,"latencyP50Ms":..,"latencyP99Ms":..,
+ *  "latencyP999Ms":..,"latencyMaxMs":..,"approved":..,"rejected":..,"errors":..,...}
  * </pre>
  * Orders are {@code BUY 10 @ 100} spread over the accounts {@code GET /api/v1/accounts} lists and the
  * demo's instruments ({@link DemoBook#DEFAULT}). A request's latency is from just before
- * {@code send} to the response body read, so it includes this client's own HTTP work, on the same
- * machine as the server. The first {@code warmup} requests are not recorded.
+ * {@code send} (open loop: from when it was due) to the response body read, so it includes this
+ * client's own HTTP work, on the same machine as the server. The first {@code warmup} requests are a
+ * closed-loop phase of their own, answered before the measured phase's schedule starts, and not
+ * recorded.
  * <pre>
  * ./riskgrid demo --no-simulator &amp;
  * java -cp benchmarks/target/benchmarks.jar io.riskgrid.bench.load.PreTradeHttpBench \
@@ -89,30 +91,68 @@ public final class PreTradeHttpBench {
         }
         List<byte[]> bodies = orders(accounts, instruments);
         URI uri = URI.create(settings.url() + PATH);
-        long total = (long) settings.warmup() + settings.requests();
-        AtomicLong next = new AtomicLong();
-        AtomicLong firstMeasured = new AtomicLong(Long.MAX_VALUE);
-        AtomicLong lastDone = new AtomicLong(Long.MIN_VALUE);
-        ConcurrentHistogram latency = new ConcurrentHistogram(3);
-        LongAdder approved = new LongAdder();
-        LongAdder rejected = new LongAdder();
-        LongAdder errors = new LongAdder();
-        AtomicReference<String> firstError = new AtomicReference<>();
+        Tally tally = new Tally();
         System.err.println("pretrade-http: " + settings.warmup() + " warm-up and " + settings.requests()
                 + " measured requests to " + uri + " from " + settings.concurrency() + " clients, "
                 + accounts.size() + " accounts x " + instruments.size() + " instruments");
+        // The warm-up is a phase of its own, closed loop (as fast as the server answers, which warms
+        // its JIT soonest) and answered in full before the measured phase's schedule starts: a cold
+        // server's backlog is the warm-up's, not the measured requests'.
+        send(uri, bodies, 0, settings.warmup(), 0, null);
+        send(uri, bodies, settings.warmup(), settings.requests(), settings.rate(), tally);
+        if (tally.firstError.get() != null) {
+            System.err.println("pretrade-http: " + tally.errors.sum() + " requests failed; the first: " + tally.firstError.get());
+        }
+        LatencySummary summary = LatencySummary.ofNanos(tally.latency);
+        double seconds = tally.last.get() > tally.first.get() ? (tally.last.get() - tally.first.get()) / 1e9 : Double.NaN;
+        return JsonLine.of("pretrade-http")
+                .put("requests", summary.count())
+                .put("concurrency", settings.concurrency())
+                .put("throughput", Math.round(summary.count() / seconds))
+                .put("rate", settings.rate())
+                .put("latency", summary)
+                .put("approved", tally.approved.sum())
+                .put("rejected", tally.rejected.sum())
+                .put("errors", tally.errors.sum())
+                .put("warmup", settings.warmup())
+                .put("accounts", accounts.size())
+                .put("instruments", instruments.size())
+                .put("url", settings.url())
+                // The client shares the machine with the server it measures; the load says how busy both were.
+                .put("loadAvg1m", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
+                .put("cores", Runtime.getRuntime().availableProcessors());
+    }
+
+    /** What the measured phase saw. */
+    private static final class Tally {
+        final ConcurrentHistogram latency = new ConcurrentHistogram(3);
+        final AtomicLong first = new AtomicLong(Long.MAX_VALUE);
+        final AtomicLong last = new AtomicLong(Long.MIN_VALUE);
+        final LongAdder approved = new LongAdder();
+        final LongAdder rejected = new LongAdder();
+        final LongAdder errors = new LongAdder();
+        final AtomicReference<String> firstError = new AtomicReference<>();
+    }
+
+    /**
+     * Sends requests {@code from .. from + count - 1} (each names order {@code i % bodies}) from
+     * the clients and returns when all are answered; records them in {@code tally} unless it is null
+     * (the warm-up, whose failures are only counted when measured).
+     */
+    private void send(URI uri, List<byte[]> bodies, long from, long count, int rate, Tally tally) throws InterruptedException {
+        AtomicLong next = new AtomicLong(from);
+        long end = from + count;
         ExecutorService pool = Executors.newFixedThreadPool(settings.concurrency());
-        // Open loop at --rate: request i is due at t0 + i / rate and its latency runs from then, so a
-        // client that falls behind shows its lag instead of hiding it (coordinated omission).
+        // Open loop at --rate: request i is due at t0 + (i - from) / rate and its latency runs from
+        // then, so a client that falls behind shows its lag instead of hiding it (coordinated omission).
         long t0 = System.nanoTime() + 10_000_000L;
-        double intervalNanos = settings.rate() > 0 ? 1e9 / settings.rate() : 0;
+        double intervalNanos = rate > 0 ? 1e9 / rate : 0;
         try {
             List<Future<?>> clients = new ArrayList<>();
             for (int c = 0; c < settings.concurrency(); c++) {
                 clients.add(pool.submit(() -> {
                     long i;
-                    while ((i = next.getAndIncrement()) < total) {
-                        boolean measured = i >= settings.warmup();
+                    while ((i = next.getAndIncrement()) < end) {
                         HttpRequest request = HttpRequest.newBuilder(uri)
                                 .timeout(Duration.ofSeconds(10))
                                 .header("Content-Type", "application/json")
@@ -121,36 +161,32 @@ public final class PreTradeHttpBench {
                                 .build();
                         long start;
                         if (intervalNanos > 0) {
-                            start = t0 + Math.round(i * intervalNanos);
+                            start = t0 + Math.round((i - from) * intervalNanos);
                             Pacing.awaitNanos(start);
                         } else {
                             start = System.nanoTime();
-                        }
-                        if (measured) {
-                            firstMeasured.accumulateAndGet(start, Math::min);
                         }
                         HttpResponse<byte[]> response;
                         try {
                             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
                         } catch (IOException e) {
-                            errors.increment();
-                            firstError.compareAndSet(null, e.toString());
+                            failed(tally, e.toString());
                             continue;
                         }
-                        long end = System.nanoTime();
+                        long done = System.nanoTime();
                         if (response.statusCode() != 200) {
-                            errors.increment();
-                            firstError.compareAndSet(null, "HTTP " + response.statusCode() + ": "
+                            failed(tally, "HTTP " + response.statusCode() + ": "
                                     + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
                             continue;
                         }
-                        if (measured) {
-                            latency.recordValue(end - start);
-                            lastDone.accumulateAndGet(end, Math::max);
+                        if (tally != null) {
+                            tally.first.accumulateAndGet(start, Math::min);
+                            tally.latency.recordValue(done - start);
+                            tally.last.accumulateAndGet(done, Math::max);
                             if (JSON.readTree(response.body()).path("approved").asBoolean(false)) {
-                                approved.increment();
+                                tally.approved.increment();
                             } else {
-                                rejected.increment();
+                                tally.rejected.increment();
                             }
                         }
                     }
@@ -166,27 +202,13 @@ public final class PreTradeHttpBench {
             pool.shutdownNow();
             pool.awaitTermination(10, TimeUnit.SECONDS);
         }
-        if (firstError.get() != null) {
-            System.err.println("pretrade-http: " + errors.sum() + " requests failed; the first: " + firstError.get());
+    }
+
+    private static void failed(Tally tally, String problem) {
+        if (tally != null) {
+            tally.errors.increment();
+            tally.firstError.compareAndSet(null, problem);
         }
-        LatencySummary summary = LatencySummary.ofNanos(latency);
-        double seconds = lastDone.get() > firstMeasured.get() ? (lastDone.get() - firstMeasured.get()) / 1e9 : Double.NaN;
-        return JsonLine.of("pretrade-http")
-                .put("requests", summary.count())
-                .put("concurrency", settings.concurrency())
-                .put("throughput", Math.round(summary.count() / seconds))
-                .put("rate", settings.rate())
-                .put("latency", summary)
-                .put("approved", approved.sum())
-                .put("rejected", rejected.sum())
-                .put("errors", errors.sum())
-                .put("warmup", settings.warmup())
-                .put("accounts", accounts.size())
-                .put("instruments", instruments.size())
-                .put("url", settings.url())
-                // The client shares the machine with the server it measures; the load says how busy both were.
-                .put("loadAvg1m", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
-                .put("cores", Runtime.getRuntime().availableProcessors());
     }
 
     /** The account ids the API lists. */
@@ -243,7 +265,7 @@ public final class PreTradeHttpBench {
      * @param url         base URL of the API
      * @param requests    measured requests
      * @param concurrency closed-loop clients
-     * @param warmup      requests sent first and not recorded
+     * @param warmup      requests sent first, closed loop, and not recorded
      * @param rate        requests per second offered, open loop; 0 sends each client's next request as soon as its last is answered
      */
     public record Settings(String url, int requests, int concurrency, int warmup, int rate) {

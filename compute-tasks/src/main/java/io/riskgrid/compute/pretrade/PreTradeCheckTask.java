@@ -69,6 +69,21 @@ public class PreTradeCheckTask extends AccountTask<PreTradeOrder, PreTradeDecisi
         }
     }
 
+    /**
+     * The check of {@code order} as a caller on a node of the grid gets it: run here, on the calling
+     * thread, when this node is a server and primary for the account (its reads are local, as they
+     * would be in the task's job, without the task's two thread hops and bookkeeping), otherwise as
+     * this task, which runs it on the primary node within {@code timeoutMillis}. The answer is the
+     * same either way.
+     */
+    public static PreTradeDecision run(Ignite ignite, PreTradeOrder order, long timeoutMillis) {
+        if (order != null && !ignite.cluster().localNode().isClient()
+                && ignite.affinity(GridTables.ACCOUNT_RISK).isPrimary(ignite.cluster().localNode(), order.accountId())) {
+            return check(ignite, order);
+        }
+        return ignite.compute().withTimeout(timeoutMillis).execute(NAME, order);
+    }
+
     /** Checks an order against the grid's data; reads locally on the account's primary node. */
     public static PreTradeDecision check(Ignite ignite, PreTradeOrder order) {
         String accountId = order.accountId();

@@ -6,10 +6,11 @@ import io.riskgrid.core.limit.LimitMetric;
 import io.riskgrid.core.limit.LimitScope;
 import io.riskgrid.core.limit.LimitSet;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -195,8 +196,10 @@ public final class PreTradeResult {
         return name + ": " + utilization + cap + remedy;
     }
 
+    // What String.format("%.2f") prints (half-up on the double's exact value) at a tenth of its
+    // cost, which was a quarter of a rejected check's time over HTTP.
     private static String fixed2(double x) {
-        return String.format(Locale.ROOT, "%.2f", x);
+        return Double.isFinite(x) ? new BigDecimal(x).setScale(2, RoundingMode.HALF_UP).toPlainString() : Double.toString(x);
     }
 
     /** Clears the result for a check of {@code limits} limits, growing the arrays if they are too small. */
