@@ -15,6 +15,10 @@ public final class AccountExposure {
     int size;
     String[] instrumentIds;
     String[] sectors;
+    // The keys' hashes, so that a scoped limit can pass over positions of other instruments or
+    // sectors without reading their strings (LimitEvaluator.utilizations). 0 for a null sector.
+    int[] instrumentHashes;
+    int[] sectorHashes;
     double[] quantities;
     double[] marketValues;
     double equity;
@@ -30,6 +34,8 @@ public final class AccountExposure {
         int c = Math.max(1, capacity);
         instrumentIds = new String[c];
         sectors = new String[c];
+        instrumentHashes = new int[c];
+        sectorHashes = new int[c];
         quantities = new double[c];
         marketValues = new double[c];
     }
@@ -68,6 +74,8 @@ public final class AccountExposure {
         }
         instrumentIds[size] = instrumentId;
         sectors[size] = sector;
+        instrumentHashes[size] = instrumentId.hashCode();
+        sectorHashes[size] = sector == null ? 0 : sector.hashCode();
         quantities[size] = quantity;
         marketValues[size] = marketValue;
         size++;
@@ -160,6 +168,8 @@ public final class AccountExposure {
         int c = instrumentIds.length * 2;
         instrumentIds = java.util.Arrays.copyOf(instrumentIds, c);
         sectors = java.util.Arrays.copyOf(sectors, c);
+        instrumentHashes = java.util.Arrays.copyOf(instrumentHashes, c);
+        sectorHashes = java.util.Arrays.copyOf(sectorHashes, c);
         quantities = java.util.Arrays.copyOf(quantities, c);
         marketValues = java.util.Arrays.copyOf(marketValues, c);
     }

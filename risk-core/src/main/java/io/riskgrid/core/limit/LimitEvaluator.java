@@ -119,10 +119,6 @@ public final class LimitEvaluator {
     public void utilizations(LimitSet limits, AccountExposure x, int slot, double qtyAfter, double mvAfter,
                              double[] before, double[] after) {
         int n = limits.size();
-        for (int i = 0; i < n; i++) {
-            before[i] = 0;
-            after[i] = 0;
-        }
         double gross = 0;
         double net = 0;
         double largestMv = 0;
@@ -158,26 +154,45 @@ public final class LimitEvaluator {
             if (absQa > largestQtyAfter) {
                 largestQtyAfter = absQa;
             }
-            for (int k = 0; k < scoped; k++) {
-                int i = limits.scopedIndex(k);
-                if (!inScope(limits.scope(i), limits.target(i), x, p)) {
+        }
+        // Each scoped limit sums the positions of its instrument or sector. Keys are matched on the
+        // hashes the book keeps first, so a position of another instrument or sector costs one int
+        // comparison, not a string comparison (those were 40% of a check when done per position).
+        for (int k = 0; k < scoped; k++) {
+            int i = limits.scopedIndex(k);
+            String target = limits.target(i);
+            int hash = target.hashCode();
+            boolean instrument = limits.scope(i) == LimitScope.INSTRUMENT;
+            String[] keys = instrument ? x.instrumentIds : x.sectors;
+            int[] hashes = instrument ? x.instrumentHashes : x.sectorHashes;
+            LimitMetric metric = limits.metric(i);
+            double b = 0;
+            double a = 0;
+            for (int p = 0; p < x.size; p++) {
+                if (hashes[p] != hash || !target.equals(keys[p])) {
                     continue;
                 }
-                switch (limits.metric(i)) {
+                double q = x.quantities[p];
+                double mv = x.marketValues[p];
+                double qa = p == slot ? qtyAfter : q;
+                double mva = p == slot ? mvAfter : mv;
+                switch (metric) {
                     case NET_NOTIONAL -> {
-                        before[i] += mv;
-                        after[i] += mva;
+                        b += mv;
+                        a += mva;
                     }
                     case POSITION_QTY -> {
-                        before[i] += absQ;
-                        after[i] += absQa;
+                        b += Math.abs(q);
+                        a += Math.abs(qa);
                     }
                     default -> {
-                        before[i] += absMv;
-                        after[i] += absMvAfter;
+                        b += Math.abs(mv);
+                        a += Math.abs(mva);
                     }
                 }
             }
+            before[i] = b;
+            after[i] = a;
         }
         for (int i = 0; i < n; i++) {
             double max = limits.maxValue(i);

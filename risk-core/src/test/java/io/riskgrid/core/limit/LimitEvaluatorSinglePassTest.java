@@ -15,7 +15,9 @@ import static org.assertj.core.api.Assertions.within;
  */
 class LimitEvaluatorSinglePassTest {
 
-    private static final String[] SECTORS = {"TECH", "ENERGY", "BANKS"};
+    // "Aa" and "BB" have the same String.hashCode: the fast path matches keys on their hashes first
+    // and must still tell them apart.
+    private static final String[] SECTORS = {"TECH", "ENERGY", "BANKS", "Aa", "BB"};
 
     @Test
     void onePassAgreesWithTheDefinitionsForEveryLimitBeforeAndAfterATrade() {
@@ -25,7 +27,9 @@ class LimitEvaluatorSinglePassTest {
             int positions = random.nextInt(0, 12);
             for (int p = 0; p < positions; p++) {
                 double q = random.nextInt(-500, 500);
-                x.add("I" + p, SECTORS[random.nextInt(SECTORS.length)], q, q * random.nextDouble(1, 200));
+                // A position may have no sector; no SECTOR limit covers it.
+                String sector = random.nextInt(6) == 0 ? null : SECTORS[random.nextInt(SECTORS.length)];
+                x.add("I" + p, sector, q, q * random.nextDouble(1, 200));
             }
             x.account(random.nextDouble(-1e5, 2e6), random.nextDouble(-5e4, 5e4), random.nextDouble(0, 0.3),
                     random.nextBoolean() ? Double.NaN : random.nextDouble(1, 1e5));
