@@ -29,8 +29,9 @@ import java.util.concurrent.TimeUnit;
  * The in-process pre-trade check ({@link PreTradeCheck#check}, DESIGN.md target 200 ns) for an
  * account of 20 positions in 5 sectors with the demo's seven account limits (as
  * {@code DemoBook.defaultLimits}) plus one INSTRUMENT and one SECTOR limit: an order that passes
- * every limit, and one that breaches five of them. Each check walks the positions twice per
- * position-based limit (utilization before and after), so this is the cost of a full answer.
+ * every limit, and one that breaches five of them. Each check measures every limit before and after
+ * the order (one pass over the positions for the account's totals, one per scoped limit), so this is
+ * the cost of a full answer.
  * <p>
  * Inputs are fields of the state, not constants, so the JIT cannot fold the calls away; results are
  * returned, so JMH consumes them. The result holder is reused as a caller on the hot path would;
