@@ -2,6 +2,7 @@ package io.riskgrid.breach;
 
 import io.riskgrid.breach.alert.AlertChange;
 import io.riskgrid.breach.alert.AlertWriter;
+import io.riskgrid.breach.alert.AnomalyAlerts;
 import io.riskgrid.compute.control.AccountControlJob;
 import io.riskgrid.compute.control.ExpireOverridesJob;
 import io.riskgrid.compute.control.FirmControls;
@@ -161,10 +162,14 @@ public final class BreachEngine implements AutoCloseable {
         return new TickReport(reconciled, escalated, expired, trip);
     }
 
-    /** Makes the alerts of every account this node is primary for agree with its risk row. */
+    /**
+     * Makes the limit alerts of every account this node is primary for agree with its risk row.
+     * ANOMALY alerts are not in the risk row; the anomaly scoring opens and resolves them.
+     */
     public synchronized int reconcile() {
         Map<String, List<String>> open = new HashMap<>();
-        for (List<?> r : localPrimary(alerts, "SELECT ACCOUNT_ID, ALERT_ID FROM ALERTS WHERE STATUS <> 'RESOLVED'")) {
+        for (List<?> r : localPrimary(alerts, "SELECT ACCOUNT_ID, ALERT_ID FROM ALERTS WHERE STATUS <> 'RESOLVED'"
+                + " AND (METRIC IS NULL OR METRIC <> '" + AnomalyAlerts.METRIC + "')")) {
             open.computeIfAbsent((String) r.get(0), a -> new ArrayList<>()).add((String) r.get(1));
         }
         int changes = 0;

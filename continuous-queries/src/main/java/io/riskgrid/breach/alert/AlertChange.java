@@ -44,9 +44,16 @@ public final class AlertChange {
         final double warnAt;
         final long version;
         final long ts;
+        final String details;
 
         public Upsert(String limitId, String metric, String scope, String target, String severity, double currentValue,
                       double limitValue, double utilization, double warnAt, long version, long ts) {
+            this(limitId, metric, scope, target, severity, currentValue, limitValue, utilization, warnAt, version, ts, null);
+        }
+
+        /** @param details what drove the alert, for people (an ANOMALY alert's features); null keeps the row's */
+        public Upsert(String limitId, String metric, String scope, String target, String severity, double currentValue,
+                      double limitValue, double utilization, double warnAt, long version, long ts, String details) {
             this.limitId = limitId;
             this.metric = metric;
             this.scope = scope;
@@ -58,6 +65,7 @@ public final class AlertChange {
             this.warnAt = warnAt;
             this.version = version;
             this.ts = ts;
+            this.details = details;
         }
 
         @Override
@@ -95,6 +103,9 @@ public final class AlertChange {
             row.peakUtilization = Math.max(row.peakUtilization, utilization);
             row.updatedAt = ts;
             row.sourceVersion = version;
+            if (details != null) {
+                row.details = details;
+            }
             entry.setValue(row);
             return outcome;
         }

@@ -2,6 +2,7 @@ package io.riskgrid.grid.node;
 
 import io.riskgrid.breach.BreachEngine;
 import io.riskgrid.compute.var.VarRefresh;
+import io.riskgrid.ml.grid.AnomalyScoring;
 import io.riskgrid.grid.schema.GridTables;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.Ignition;
@@ -33,6 +34,9 @@ import java.util.Collection;
  * This class is stateless and thread-safe.
  */
 public final class GridNode {
+
+    /** System property: period of the scheduled anomaly scoring, ms; 0 for none. */
+    public static final String ANOMALY_INTERVAL_PROPERTY = "riskgrid.anomaly.interval-ms";
 
     /** How long a client node tries to join a cluster before it gives up, ms. */
     public static final long CLIENT_JOIN_TIMEOUT_MS = 60_000;
@@ -100,7 +104,8 @@ public final class GridNode {
     /**
      * Starts a node and, with persistence, activates the cluster once it has formed. A server node
      * then starts its {@link BreachEngine}, which watches the accounts it is primary for, and its
-     * {@link VarRefresh}, which keeps their VaR current.
+     * {@link VarRefresh}, which keeps their VaR current, and its {@link AnomalyScoring}, which scores
+     * them for anomalies on a schedule.
      */
     public static Ignite start(GridConfig cfg) {
         Ignite ignite = Ignition.start(configuration(cfg));
@@ -110,8 +115,18 @@ public final class GridNode {
         if (!cfg.clientMode()) {
             BreachEngine.start(ignite, System::currentTimeMillis, BreachEngine.DEFAULT_TICK_MS);
             VarRefresh.start(ignite, System::currentTimeMillis, VarRefresh.DEFAULT_INTERVAL_MS);
+            AnomalyScoring.start(ignite, System::currentTimeMillis, anomalyIntervalMs());
         }
         return ignite;
+    }
+
+    /**
+     * Period of the scheduled anomaly scoring: system property {@value #ANOMALY_INTERVAL_PROPERTY} in
+     * milliseconds (0 turns the schedule off; on-demand scoring still works), default
+     * {@value AnomalyScoring#DEFAULT_INTERVAL_MS}.
+     */
+    static long anomalyIntervalMs() {
+        return Long.getLong(ANOMALY_INTERVAL_PROPERTY, AnomalyScoring.DEFAULT_INTERVAL_MS);
     }
 
     /**
@@ -162,6 +177,10 @@ public final class GridNode {
                 VarRefresh refresh = VarRefresh.of(ignite);
                 if (refresh != null) {
                     refresh.close();
+                }
+                Object scoring = ignite.cluster().nodeLocalMap().get(AnomalyScoring.class.getName());
+                if (scoring instanceof AnomalyScoring s) {
+                    s.close();
                 }
             }
         }

@@ -61,9 +61,10 @@ class GridConfigTest {
         assertThat(ic.getClientConnectorConfiguration().getPort()).isEqualTo(10800);
         assertThat(ic.getClientConnectorConfiguration().getThinClientConfiguration()
                 .getMaxActiveComputeTasksPerConnection()).isPositive();
-        // DESIGN.md's eight tables, FILLS, and OVERRIDES, TRADING_CONTROLS, RISK_POLICY, RETURN_HISTORY, JOBS.
+        // DESIGN.md's eight tables, FILLS, and OVERRIDES, TRADING_CONTROLS, RISK_POLICY, RETURN_HISTORY, JOBS,
+        // MODELS, ANOMALY_SCORES.
         assertThat(ic.getCacheConfiguration()).extracting(c -> c.getName()).containsExactlyInAnyOrder("ACCOUNTS",
                 "INSTRUMENTS", "PRICES", "POSITIONS", "LIMITS", "ACCOUNT_RISK", "ALERTS", "AUDIT_LOG", "FILLS", "OVERRIDES",
-                "TRADING_CONTROLS", "RISK_POLICY", "RETURN_HISTORY", "JOBS");
+                "TRADING_CONTROLS", "RISK_POLICY", "RETURN_HISTORY", "JOBS", "MODELS", "ANOMALY_SCORES");
     }
 }

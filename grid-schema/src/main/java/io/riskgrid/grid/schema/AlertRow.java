@@ -32,4 +32,6 @@ public final class AlertRow {
     public Long resolvedAt;
     /** Version of the ACCOUNT_RISK row the alert was last derived from. */
     public long sourceVersion;
+    /** What drove the alert when the limit alone does not say: an ANOMALY alert's features and their shares. */
+    public String details;
 }

@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
  * co-located by account id with one backup, and transactional so that a fill, its position and the
  * account's risk change together. INSTRUMENTS, PRICES, TRADING_CONTROLS (the firm-wide state) and
  * RISK_POLICY and RETURN_HISTORY (daily returns per instrument) are replicated. AUDIT_LOG and JOBS
- * (quants' compute jobs and their results) are partitioned by their own ids. Every node marks positions
+ * (quants' compute jobs and their results) are partitioned by their own ids. MODELS (trained anomaly models)
+ * is replicated; ANOMALY_SCORES (each account's latest score) is partitioned by account. Every node marks positions
  * from its own copy. Every write is FULL_SYNC, so a backup is never behind its primary once a write
  * returns, and a lost partition refuses reads and writes (READ_WRITE_SAFE) instead of answering from
  * missing data.
@@ -54,6 +55,8 @@ public final class GridTables {
     public static final String RISK_POLICY = "RISK_POLICY";
     public static final String RETURN_HISTORY = "RETURN_HISTORY";
     public static final String JOBS = "JOBS";
+    public static final String MODELS = "MODELS";
+    public static final String ANOMALY_SCORES = "ANOMALY_SCORES";
 
     /** The key of the firm-wide row of TRADING_CONTROLS. */
     public static final String FIRM = "FIRM";
@@ -62,7 +65,7 @@ public final class GridTables {
 
     /** Every cache the grid holds. */
     public static final List<String> ALL = List.of(ACCOUNTS, INSTRUMENTS, PRICES, POSITIONS, LIMITS, ACCOUNT_RISK,
-            ALERTS, AUDIT_LOG, FILLS, OVERRIDES, TRADING_CONTROLS, RISK_POLICY, RETURN_HISTORY, JOBS);
+            ALERTS, AUDIT_LOG, FILLS, OVERRIDES, TRADING_CONTROLS, RISK_POLICY, RETURN_HISTORY, JOBS, MODELS, ANOMALY_SCORES);
 
     /** Days a job and its result stay in JOBS after submission. */
     public static final int JOB_RETENTION_DAYS = 7;
@@ -108,6 +111,11 @@ public final class GridTables {
         out.add(accountCache(JOBS, table(JOBS, "jobId", JobRow.class, "submittedAt"))
                 .setAtomicityMode(CacheAtomicityMode.ATOMIC)
                 .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(new Duration(TimeUnit.DAYS, JOB_RETENTION_DAYS))));
+        // Trained models: few, read on every node that scores, so replicated.
+        out.add(replicated(MODELS, table(MODELS, "modelVersion", ModelRow.class, "status")));
+        // Latest anomaly score per account, written on the account's primary; losing one costs a re-score.
+        out.add(accountCache(ANOMALY_SCORES, table(ANOMALY_SCORES, "accountId", AnomalyRow.class))
+                .setAtomicityMode(CacheAtomicityMode.ATOMIC));
         out.add(accountCache(AUDIT_LOG, table(AUDIT_LOG, "eventId", AuditRow.class, "ts", "accountId")));
         return out;
     }

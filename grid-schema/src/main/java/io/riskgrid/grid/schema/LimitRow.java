@@ -19,4 +19,11 @@ public final class LimitRow {
     public Double overrideValue;
     public Long overrideUntil;
     public String overrideId;
+    /**
+     * The max value as configured while an adaptive limit has tightened {@code maxValue} below it (a
+     * high volatility forecast); null while the limit is as configured.
+     */
+    public Double configuredMax;
+    /** The factor that tightened it, {@code maxValue / configuredMax}; null while not adapted. */
+    public Double adaptiveFactor;
 }
