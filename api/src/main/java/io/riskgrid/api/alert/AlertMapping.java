@@ -17,7 +17,7 @@ public final class AlertMapping {
         return new AlertView(key.alertId(), key.accountId(), r.limitId, r.metric, r.severity, r.status,
                 known(r.currentValue), known(r.limitValue), known(r.utilization), known(r.peakUtilization),
                 known(r.warnAt), r.scope, r.target, r.createdAt, r.updatedAt, r.severitySince, r.escalatedAt,
-                r.resolvedAt, r.ackBy, r.ackAt);
+                r.resolvedAt, r.ackBy, r.ackAt, r.details);
     }
 
     /** A figure as JSON can carry it: NaN (not known) becomes null. */

@@ -27,10 +27,13 @@ package io.riskgrid.api.alert;
  * @param resolvedAt      when it was resolved, null while open
  * @param ackBy           who acknowledged it, null if nobody did
  * @param ackAt           when, null if nobody did
+ * @param details         what drove the alert when the limit does not say it: for an ANOMALY alert (limit id and
+ *                        metric ANOMALY, value the score, limit value the threshold) the score, the model and the
+ *                        features with their shares of the score; null for limit breaches
  */
 public record AlertView(String alertId, String accountId, String limitId, String metric, String severity,
                         String status, Double currentValue, Double limitValue, Double utilization,
                         Double peakUtilization, Double warnAt, String scope, String target, long createdAt,
                         long updatedAt, long severitySince, Long escalatedAt, Long resolvedAt, String ackBy,
-                        Long ackAt) {
+                        Long ackAt, String details) {
 }

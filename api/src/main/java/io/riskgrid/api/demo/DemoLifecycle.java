@@ -1,5 +1,7 @@
 package io.riskgrid.api.demo;
 
+import io.riskgrid.ml.simulation.IncidentType;
+
 import io.riskgrid.api.RiskGridProperties;
 import io.riskgrid.core.simulation.DemoBook;
 import org.apache.ignite.Ignite;
@@ -37,6 +39,7 @@ public class DemoLifecycle implements SmartLifecycle {
     private final RiskGridProperties.Demo settings;
     private final Clock clock;
     private ScheduledExecutorService executor;
+    private volatile DemoMarket market;
     private volatile boolean running;
     private int consecutiveFailures;
 
@@ -56,6 +59,7 @@ public class DemoLifecycle implements SmartLifecycle {
         if (settings.runsSimulator()) {
             String prefix = "sim-" + clock.millis();
             DemoMarket market = new DemoMarket(ignite, DemoBook.DEFAULT, prefix, settings.fillsPerTick());
+            this.market = market;
             executor = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "riskgrid-demo-simulator");
                 t.setDaemon(true);
@@ -86,7 +90,24 @@ public class DemoLifecycle implements SmartLifecycle {
             Thread.currentThread().interrupt();
         }
         executor = null;
+        market = null;
         LOG.info("Demo simulator stopped");
+    }
+
+    /**
+     * Injects an incident into the running simulator's order flow for one account.
+     *
+     * @return the incident's id
+     * @throws IllegalStateException    if the simulator is not running
+     * @throws IllegalArgumentException if the simulator does not trade the account
+     */
+    public String inject(IncidentType type, String accountId) {
+        DemoMarket m = market;
+        if (m == null || !running) {
+            throw new IllegalStateException("the market simulator is not running (the API was started without it, "
+                    + "e.g. with --no-simulator); incidents can only be injected into a running simulator");
+        }
+        return m.inject(type, accountId);
     }
 
     @Override

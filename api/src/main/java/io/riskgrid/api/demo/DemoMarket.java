@@ -1,5 +1,13 @@
 package io.riskgrid.api.demo;
 
+import io.riskgrid.core.account.Account;
+import io.riskgrid.ml.simulation.IncidentPlan;
+import io.riskgrid.ml.simulation.IncidentType;
+import java.util.Iterator;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
 import io.riskgrid.compute.ingest.FillIngestTask;
 import io.riskgrid.compute.ingest.PriceIngestTask;
 import io.riskgrid.core.instrument.Instrument;
@@ -38,6 +46,12 @@ public final class DemoMarket {
     private final MarketSimulator market;
     private final OrderFlowSimulator orderFlow;
     private final int fillsPerTick;
+    private final DemoBook book;
+    private final String fillIdPrefix;
+    private final Queue<IncidentPlan> injected = new ConcurrentLinkedQueue<>();
+    private final List<IncidentPlan> incidents = new ArrayList<>();
+    private final AtomicLong incidentSequence = new AtomicLong();
+    private long incidentFills;
     private boolean opened;
 
     /** Positions in each account's opening book. */
@@ -49,6 +63,26 @@ public final class DemoMarket {
         this.market = book.simulator(MARKET_SEED);
         this.orderFlow = new OrderFlowSimulator(book.accounts(), instruments, fillIdPrefix, ORDER_FLOW_SEED);
         this.fillsPerTick = fillsPerTick;
+        this.book = book;
+        this.fillIdPrefix = fillIdPrefix;
+    }
+
+    /**
+     * Makes the simulator trade an incident pattern for one account from the next tick on, on top
+     * of its usual order flow (see {@link IncidentPlan} for each pattern). Safe to call from any
+     * thread; the simulator thread picks it up.
+     *
+     * @return the incident's id ({@code <prefix>-INC-<n>}), also the prefix of its fill ids
+     * @throws IllegalArgumentException if the simulator does not trade {@code accountId}
+     */
+    public String inject(IncidentType type, String accountId) {
+        Account account = book.accounts().stream().filter(a -> a.accountId().equals(accountId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the simulator does not trade account '" + accountId
+                        + "'; it trades the demo book's accounts"));
+        long n = incidentSequence.incrementAndGet();
+        injected.add(new IncidentPlan(type, account, instruments, IncidentPlan.demoUsualNotional(account),
+                ORDER_FLOW_SEED + n));
+        return fillIdPrefix + "-INC-" + n;
     }
 
     /** Moves the market one step and publishes its prices, then a batch of fills, stamped {@code now}. */
@@ -69,11 +103,21 @@ public final class DemoMarket {
             opened = true;
             return;
         }
-        if (fillsPerTick > 0) {
-            List<Fill> fills = new ArrayList<>(fillsPerTick);
-            for (int i = 0; i < fillsPerTick; i++) {
-                fills.add(orderFlow.next(prices, now));
+        List<Fill> fills = new ArrayList<>(fillsPerTick);
+        for (int i = 0; i < fillsPerTick; i++) {
+            fills.add(orderFlow.next(prices, now));
+        }
+        for (IncidentPlan p; (p = injected.poll()) != null; ) {
+            incidents.add(p);
+        }
+        for (Iterator<IncidentPlan> it = incidents.iterator(); it.hasNext(); ) {
+            IncidentPlan p = it.next();
+            fills.addAll(p.next(prices, now, () -> fillIdPrefix + "-inc-" + (++incidentFills)));
+            if (p.done()) {
+                it.remove();
             }
+        }
+        if (!fills.isEmpty()) {
             check(ignite.compute().execute(FillIngestTask.NAME, FillBatch.of(fills)), "fills");
         }
     }

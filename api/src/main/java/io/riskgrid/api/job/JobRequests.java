@@ -36,7 +36,7 @@ final class JobRequests {
         List<InputProblem> problems = new ArrayList<>();
         String type = upper(body.type());
         if (type == null) {
-            throw InvalidInputException.of("type", "type is required: VAR, STRESS or SCENARIO");
+            throw InvalidInputException.of("type", "type is required: VAR, STRESS, SCENARIO, TRAIN or BACKTEST");
         }
         switch (type) {
             case "VAR":
@@ -45,11 +45,12 @@ final class JobRequests {
                 return stress(body, problems);
             case "SCENARIO":
                 return scenario(body, problems);
+            case "TRAIN":
+                return train(body, problems);
             case "BACKTEST":
-                throw InvalidInputException.of("type", "type BACKTEST needs the ML models, which this version does not have "
-                        + "yet; VAR, STRESS and SCENARIO are available");
+                return backtest(body, problems);
             default:
-                throw InvalidInputException.of("type", "type must be one of VAR, STRESS, SCENARIO, was '"
+                throw InvalidInputException.of("type", "type must be one of VAR, STRESS, SCENARIO, TRAIN, BACKTEST, was '"
                         + Echo.clip(body.type()) + "'");
         }
     }
@@ -102,6 +103,8 @@ final class JobRequests {
         notFor(body.shocks() != null, "shocks", "VAR", problems);
         notFor(body.scenario() != null, "scenario", "VAR", problems);
         notFor(body.replay() != null, "replay", "VAR", problems);
+        notFor(body.model() != null, "model", "VAR", problems);
+        notFor(body.modelVersion() != null, "modelVersion", "VAR", problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -109,6 +112,47 @@ final class JobRequests {
         return new JobSpec.Var(scope == VarScope.ACCOUNT
                 ? VarRequest.account(accountId, method, confidence, horizon, paths, seed)
                 : VarRequest.firm(method, confidence, horizon, paths, seed));
+    }
+
+    private static JobSpec train(JobRequest body, List<InputProblem> problems) {
+        mlFieldsOnly(body, "TRAIN", problems);
+        notFor(body.modelVersion() != null, "modelVersion", "TRAIN (a new version is made)", problems);
+        String kind = upper(body.model()) == null ? "PCA" : upper(body.model());
+        if (!kind.equals("PCA") && !kind.equals("AUTOENCODER")) {
+            problems.add(new InputProblem("model", "model must be PCA or AUTOENCODER, was '" + Echo.clip(body.model()) + "'"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return new JobSpec.Train(kind, seedOrRandom(body));
+    }
+
+    private static JobSpec backtest(JobRequest body, List<InputProblem> problems) {
+        mlFieldsOnly(body, "BACKTEST", problems);
+        notFor(body.model() != null, "model", "BACKTEST (name a modelVersion)", problems);
+        String version = body.modelVersion() == null || body.modelVersion().isBlank() ? null : body.modelVersion().trim();
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return new JobSpec.Backtest(version, seedOrRandom(body));
+    }
+
+    private static void mlFieldsOnly(JobRequest body, String type, List<InputProblem> problems) {
+        notFor(body.scope() != null, "scope", type, problems);
+        notFor(body.accountId() != null, "accountId", type, problems);
+        notFor(body.method() != null, "method", type, problems);
+        notFor(body.confidence() != null, "confidence", type, problems);
+        notFor(body.paths() != null, "paths", type, problems);
+        notFor(body.horizonDays() != null, "horizonDays", type, problems);
+        notFor(body.shocks() != null, "shocks", type, problems);
+        notFor(body.scenario() != null, "scenario", type, problems);
+        notFor(body.replay() != null, "replay", type, problems);
+        notFor(body.worst() != null, "worst", type, problems);
+        notFor(body.name() != null, "name", type, problems);
+    }
+
+    private static long seedOrRandom(JobRequest body) {
+        return body.seed() != null ? body.seed() : ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
     }
 
     private static JobSpec stress(JobRequest body, List<InputProblem> problems) {
@@ -224,6 +268,8 @@ final class JobRequests {
         notFor(body.paths() != null, "paths", type, problems);
         notFor(body.seed() != null, "seed", type, problems);
         notFor(body.horizonDays() != null, "horizonDays", type, problems);
+        notFor(body.model() != null, "model", type, problems);
+        notFor(body.modelVersion() != null, "modelVersion", type, problems);
     }
 
     private static void notFor(boolean present, String field, String type, List<InputProblem> problems) {

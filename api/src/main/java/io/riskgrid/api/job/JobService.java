@@ -17,6 +17,10 @@ import io.riskgrid.core.var.VarRequest;
 import io.riskgrid.core.var.VarScope;
 import io.riskgrid.grid.schema.GridTables;
 import io.riskgrid.grid.schema.JobRow;
+import io.riskgrid.ml.grid.BacktestRequest;
+import io.riskgrid.ml.grid.BacktestTask;
+import io.riskgrid.ml.grid.TrainRequest;
+import io.riskgrid.ml.grid.TrainTask;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.cache.query.ContinuousQuery;
@@ -110,6 +114,10 @@ public class JobService implements DisposableBean {
                 && !ignite.cache(GridTables.ACCOUNTS).containsKey(v.request().accountId())) {
             throw NotFoundException.account(v.request().accountId());
         }
+        if (spec instanceof JobSpec.Backtest b && b.modelVersion() != null
+                && !ignite.cache(GridTables.MODELS).containsKey(b.modelVersion())) {
+            throw new NotFoundException("model version '" + b.modelVersion() + "' not found; GET /api/v1/models lists them");
+        }
         long now = clock.millis();
         String id = TimeOrderedId.next("JOB", now);
         JobRow row = new JobRow();
@@ -133,6 +141,10 @@ public class JobService implements DisposableBean {
             future = r.scope() == VarScope.FIRM
                     ? ignite.compute().executeAsync(new FirmVarTask(progress), r)
                     : ignite.compute().executeAsync(new AccountVarTask(), r);
+        } else if (spec instanceof JobSpec.Train t) {
+            future = ignite.compute().executeAsync(new TrainTask(progress), new TrainRequest(t.kind(), t.seed(), id));
+        } else if (spec instanceof JobSpec.Backtest b) {
+            future = ignite.compute().executeAsync(new BacktestTask(progress), new BacktestRequest(b.modelVersion(), b.seed()));
         } else {
             StressRequest r = ((JobSpec.Stress) spec).request();
             future = ignite.compute().executeAsync(new StressTask(progress), r);
@@ -335,6 +347,12 @@ public class JobService implements DisposableBean {
                 n.put("paths", r.paths());
                 n.put("seed", r.seed());
             }
+        } else if (spec instanceof JobSpec.Train t) {
+            n.put("model", t.kind());
+            n.put("seed", t.seed());
+        } else if (spec instanceof JobSpec.Backtest b) {
+            n.put("modelVersion", b.modelVersion());
+            n.put("seed", b.seed());
         } else {
             StressRequest r = ((JobSpec.Stress) spec).request();
             n.put("name", r.name());

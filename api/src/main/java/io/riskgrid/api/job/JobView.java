@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * A job as {@code GET /api/v1/jobs/{id}} and the job stream show it.
  *
  * @param jobId       the job's id
- * @param type        VAR, STRESS or SCENARIO
+ * @param type        VAR, STRESS, SCENARIO, TRAIN or BACKTEST
  * @param status      QUEUED, RUNNING, SUCCEEDED, FAILED or CANCELLED
  * @param progress    fraction done, 0..1
  * @param submittedAt epoch ms
@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param version     grows with every change of the job; the stream's event id
  */
 public record JobView(String jobId,
-                      @Schema(allowableValues = {"VAR", "STRESS", "SCENARIO"}) String type,
+                      @Schema(allowableValues = {"VAR", "STRESS", "SCENARIO", "TRAIN", "BACKTEST"}) String type,
                       @Schema(allowableValues = {"QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED"}) String status,
                       @Schema(minimum = "0", maximum = "1", description = "Fraction done") double progress,
                       @Schema(description = "Epoch ms") long submittedAt,

@@ -114,7 +114,8 @@ public final class LimitMapping {
         }
         return new LimitView(key.accountId(), key.limitId(), r.scope, r.target, r.metric, r.maxValue,
                 r.warnAt == null ? AccountLimit.DEFAULT_WARN_AT : r.warnAt, effective,
-                overridden ? r.overrideValue : null, overridden ? r.overrideUntil : null, current, utilization);
+                overridden ? r.overrideValue : null, overridden ? r.overrideUntil : null, current, utilization,
+                r.configuredMax, r.adaptiveFactor);
     }
 
     private static Double known(double[] values, int i) {

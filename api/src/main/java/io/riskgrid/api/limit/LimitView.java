@@ -20,8 +20,12 @@ package io.riskgrid.api.limit;
  * @param currentValue      the value the account's last risk computation measured, null when not known
  *                          (VaR not computed yet, or a limit set after the last computation)
  * @param utilization       current / effective max at that computation, null when not known
+ * @param configuredMax     the max value as configured while an adaptive limit has tightened {@code maxValue}
+ *                          (a high volatility forecast), else null
+ * @param adaptiveFactor    {@code maxValue / configuredMax} while tightened, else null
  */
 public record LimitView(String accountId, String limitId, String scope, String target, String metric,
                         double maxValue, double warnAt, double effectiveMaxValue, Double overrideValue,
-                        Long overrideUntil, Double currentValue, Double utilization) {
+                        Long overrideUntil, Double currentValue, Double utilization, Double configuredMax,
+                        Double adaptiveFactor) {
 }

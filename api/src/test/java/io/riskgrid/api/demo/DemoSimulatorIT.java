@@ -1,5 +1,7 @@
 package io.riskgrid.api.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.riskgrid.api.simulator.IncidentInjected;
 import io.riskgrid.api.testing.ApiTestGrid;
 import io.riskgrid.api.testing.GridApiTest;
 import io.riskgrid.compute.ingest.IngestCounters;
@@ -15,8 +17,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +41,8 @@ class DemoSimulatorIT {
     private Ignite ignite;
     @Autowired
     private DemoLifecycle demo;
+    @Autowired
+    private WebTestClient web;
 
     @DynamicPropertySource
     static void grid(DynamicPropertyRegistry registry) {
@@ -64,6 +71,45 @@ class DemoSimulatorIT {
 
     @Test
     @Order(2)
+    void anInjectedFatFingerBecomesAnAnomalyAlertVisibleInTheApi() throws InterruptedException {
+        String account = "ACC-007";
+        IncidentInjected injected = web.post().uri("/api/v1/simulator/incidents").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("type", "FAT_FINGER", "accountId", account)).exchange()
+                .expectStatus().isAccepted()
+                .expectBody(IncidentInjected.class).returnResult().getResponseBody();
+        assertThat(injected.type()).isEqualTo("FAT_FINGER");
+        assertThat(injected.accountId()).isEqualTo(account);
+        // The incident's one fill reaches the grid with the next tick.
+        awaitTrue(() -> ApiTestGrid.sqlCount(ignite, "SELECT COUNT(*) FROM FILLS WHERE ACCOUNT_ID = '" + account
+                + "' AND FILL_ID LIKE '%-inc-%'") == 1);
+
+        // Scored now, on the account's primary: the order far beyond the account's habit drives the score.
+        JsonNode score = web.get().uri("/api/v1/accounts/{id}/anomaly", account).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(score.get("primary").asBoolean()).isTrue();
+        assertThat(score.get("anomalous").asBoolean()).as("%s", score).isTrue();
+        assertThat(score.get("score").asDouble()).isGreaterThanOrEqualTo(score.get("threshold").asDouble());
+        assertThat(score.get("drivers").fieldNames().next()).isEqualTo("orderSize");
+        String alertId = score.get("alertId").asText();
+
+        // The alert is an ordinary open alert of the account, with the features that drove it.
+        JsonNode alerts = web.get().uri("/api/v1/alerts/active?accountId={id}", account).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode alert = null;
+        for (JsonNode a : alerts) {
+            if (a.get("alertId").asText().equals(alertId)) {
+                alert = a;
+            }
+        }
+        assertThat(alert).as("alert %s in %s", alertId, alerts).isNotNull();
+        assertThat(alert.get("metric").asText()).isEqualTo("ANOMALY");
+        assertThat(alert.get("limitId").asText()).isEqualTo("ANOMALY");
+        assertThat(alert.get("severity").asText()).isIn("HIGH", "CRITICAL");
+        assertThat(alert.get("details").asText()).contains("orderSize");
+    }
+
+    @Test
+    @Order(3)
     void stoppingTheSimulatorEndsItsThread() throws InterruptedException {
         demo.stop();
         assertThat(demo.isRunning()).isFalse();
@@ -73,6 +119,12 @@ class DemoSimulatorIT {
         long after = IngestCounters.fillsApplied();
         Thread.sleep(600);
         assertThat(IngestCounters.fillsApplied()).isEqualTo(after);
+
+        // With the simulator stopped, an incident cannot be injected.
+        web.post().uri("/api/v1/simulator/incidents").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("type", "RUNAWAY_ALGO", "accountId", "ACC-001")).exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.message").value(m -> assertThat((String) m).contains("not running"));
     }
 
     private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {

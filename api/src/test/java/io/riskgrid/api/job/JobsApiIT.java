@@ -252,7 +252,7 @@ class JobsApiIT {
         assertThat(malformed.message()).startsWith("request body is not valid JSON");
         assertThat(malformed.field()).isNull();
         assertThat(rejectedJson("{\"tpye\":\"VAR\"}"))
-                .isEqualTo(new ApiError("bad_request", "type is required: VAR, STRESS or SCENARIO", "type"));
+                .isEqualTo(new ApiError("bad_request", "type is required: VAR, STRESS, SCENARIO, TRAIN or BACKTEST", "type"));
         assertThat(rejectedJson("{\"type\":\"VAR\",\"paths\":\"many\"}"))
                 .isEqualTo(new ApiError("bad_request", "paths must be a whole number, was 'many'", "paths"));
         assertThat(rejectedJson("{\"type\":\"VAR\",\"seed\":1.5}"))
@@ -287,8 +287,8 @@ class JobsApiIT {
         assertThat(rejected(Map.of()).field()).isEqualTo("type");
         ApiError e = rejected(Map.of("type", "PRICE"));
         assertThat(e.field()).isEqualTo("type");
-        assertThat(e.message()).isEqualTo("type must be one of VAR, STRESS, SCENARIO, was 'PRICE'");
-        assertThat(rejected(Map.of("type", "BACKTEST")).message()).contains("BACKTEST");
+        assertThat(e.message()).isEqualTo("type must be one of VAR, STRESS, SCENARIO, TRAIN, BACKTEST, was 'PRICE'");
+        assertThat(rejected(Map.of("type", "BACKTEST", "paths", 100)).message()).isEqualTo("paths does not apply to type BACKTEST");
         assertThat(rejected(Map.of("type", "VAR", "scope", "ACCOUNT")).field()).isEqualTo("accountId");
         assertThat(rejected(Map.of("type", "VAR", "confidence", 1.0)).field()).isEqualTo("confidence");
         assertThat(rejected(Map.of("type", "VAR", "paths", 10)).field()).isEqualTo("paths");

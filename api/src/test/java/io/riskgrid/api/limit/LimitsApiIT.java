@@ -72,7 +72,7 @@ class LimitsApiIT {
 
         // A flat account: gross 0, so current 0 and utilization 0 / 500,000 = 0; no override in force.
         LimitView expected = new LimitView("ACC-L1", "GROSS", "ACCOUNT", null, "GROSS_NOTIONAL", 500_000, 0.9,
-                500_000, null, null, 0.0, 0.0);
+                500_000, null, null, 0.0, 0.0, null, null);
         assertThat(stored).containsExactly(expected);
         assertThat(limits("ACC-L1")).containsExactly(expected);
 
@@ -111,11 +111,11 @@ class LimitsApiIT {
         // TECH gross 30,000 of 60,000 = 0.5. ACC-L3 is flat: 0 of 1,000. warnAt defaults to 0.8.
         assertThat(stored).containsExactly(
                 new LimitView("ACC-L2", "GROSS", "ACCOUNT", null, "GROSS_NOTIONAL", 100_000, 0.8, 100_000, null, null,
-                        30_500.0, 0.305),
+                        30_500.0, 0.305, null, null),
                 new LimitView("ACC-L2", "SECTOR:TECH:GROSS_NOTIONAL", "SECTOR", "TECH", "GROSS_NOTIONAL", 60_000, 0.8,
-                        60_000, null, null, 30_000.0, 0.5),
+                        60_000, null, null, 30_000.0, 0.5, null, null),
                 new LimitView("ACC-L3", "INSTRUMENT:AAPL:POSITION_QTY", "INSTRUMENT", AAPL, "POSITION_QTY", 1_000, 0.8,
-                        1_000, null, null, 0.0, 0.0));
+                        1_000, null, null, 0.0, 0.0, null, null));
         assertThat(limits("ACC-L2")).extracting(LimitView::limitId).containsExactly("GROSS", "SECTOR:TECH:GROSS_NOTIONAL");
 
         // The account's risk carries the same figures, and the score's limits component is the worst utilization.

@@ -67,6 +67,10 @@ class OpenApiIT {
             "POST /api/v1/analytics/var",
             "POST /api/v1/analytics/performance",
             "POST /api/v1/jobs",
+            "POST /api/v1/simulator/incidents",
+            "GET /api/v1/accounts/{accountId}/anomaly",
+            "GET /api/v1/accounts/{accountId}/forecast",
+            "GET /api/v1/models",
             "GET /api/v1/jobs",
             "GET /api/v1/jobs/{id}",
             "DELETE /api/v1/jobs/{id}",
@@ -91,13 +95,17 @@ class OpenApiIT {
             Map.entry("GET /api/v1/stream/jobs/{id}", List.of("404")),
             Map.entry("GET /api/v1/stream/risk", List.of("404")),
             Map.entry("GET /api/v1/stream/alerts", List.of("404")),
-            Map.entry("GET /api/v1/market/correlation", List.of("404")));
+            Map.entry("GET /api/v1/market/correlation", List.of("404")),
+            Map.entry("POST /api/v1/simulator/incidents", List.of("404", "409")),
+            Map.entry("GET /api/v1/accounts/{accountId}/anomaly", List.of("404")),
+            Map.entry("GET /api/v1/accounts/{accountId}/forecast", List.of("404")));
 
     /** Operations whose only input is an id in the path (or none), so that they never answer 400. */
     private static final List<String> WITHOUT_INPUT = List.of("GET /api/v1/risk/status", "GET /api/v1/policy",
             "GET /api/v1/emergency/status", "GET /api/v1/accounts/{accountId}/risk",
             "GET /api/v1/accounts/{accountId}/positions", "GET /api/v1/jobs/{id}", "DELETE /api/v1/jobs/{id}",
-            "GET /api/v1/stream/jobs/{id}", "GET /api/v1/market/correlation");
+            "GET /api/v1/stream/jobs/{id}", "GET /api/v1/market/correlation", "GET /api/v1/accounts/{accountId}/anomaly",
+            "GET /api/v1/accounts/{accountId}/forecast", "GET /api/v1/models");
 
     @Autowired
     private WebTestClient web;

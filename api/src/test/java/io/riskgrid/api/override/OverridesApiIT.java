@@ -93,7 +93,7 @@ class OverridesApiIT {
         List<LimitView> limits = web.get().uri("/api/v1/limits?accountId=ACC-OV1").exchange()
                 .expectStatus().isOk().expectBodyList(LimitView.class).returnResult().getResponseBody();
         assertThat(limits).containsExactly(new LimitView("ACC-OV1", "GROSS", "ACCOUNT", null, "GROSS_NOTIONAL",
-                100_000, 0.8, 500_000, 500_000.0, expiresAt, 0.0, 0.0));
+                100_000, 0.8, 500_000, 500_000.0, expiresAt, 0.0, 0.0, null, null));
         assertThat(list("accountId=ACC-OV1")).containsExactly(created);
 
         List<AuditEntry> audit = audit("ACC-OV1", "LIMIT_OVERRIDE");
