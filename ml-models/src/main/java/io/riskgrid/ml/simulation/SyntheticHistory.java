@@ -49,9 +49,10 @@ import java.util.function.Supplier;
  * <p>
  * From the end of the warm-up, every {@code sampleEveryMs} every followed account's features are
  * taken with a {@link FeatureExtractor} over {@code windows}. A sample is labelled with an incident
- * type when the account had a fill of that incident inside the sample's recent window; otherwise
- * it is normal (null), including the minutes after an incident, when the incident's fills are still
- * in the baseline window.
+ * type when the account had a fill of that incident inside the sample's recent window. The
+ * account's samples of the minutes after an incident, while the incident's fills are still in the
+ * baseline window, are left out: they are neither the incident nor normal trading measured against
+ * a normal habit (the account's baseline is the incident itself). Every other sample is normal (null).
  * <p>
  * Everything is drawn from random sources seeded from {@code seed}: the same settings give the same
  * samples, bit for bit. This class is stateless and thread-safe.
@@ -247,6 +248,11 @@ public final class SyntheticHistory {
                     AccountState state = desk.state(a, account, prices);
                     double[] features = extractor.features(desk.fillsSince(a, now - windows.lookbackMs()), state, now);
                     IncidentType label = lastIncidentFill[a] > now - windows.recentMs() ? lastIncidentType[a] : null;
+                    if (label == null && lastIncidentFill[a] > now - windows.lookbackMs()) {
+                        // The aftermath: the incident's fills are still in the baseline window, so
+                        // this is neither the incident nor normal trading measured against a normal habit.
+                        continue;
+                    }
                     samples.add(new LabelledSample(account.accountId(), now, features, label));
                 }
             }
