@@ -57,7 +57,7 @@ class GridTablesTest {
     void referenceDataIsReplicatedAndAccountDataPartitionedWithOneBackup() {
         for (CacheConfiguration<?, ?> c : GridTables.cacheConfigurations()) {
             assertThat(c.getSqlSchema()).isEqualTo("PUBLIC");
-            if (java.util.Set.of("INSTRUMENTS", "PRICES", "TRADING_CONTROLS", "RISK_POLICY", "RETURN_HISTORY").contains(c.getName())) {
+            if (java.util.Set.of("INSTRUMENTS", "PRICES", "TRADING_CONTROLS", "RISK_POLICY", "RETURN_HISTORY", "MODELS").contains(c.getName())) {
                 assertThat(c.getCacheMode()).as(c.getName()).isEqualTo(CacheMode.REPLICATED);
             } else {
                 assertThat(c.getCacheMode()).as(c.getName()).isEqualTo(CacheMode.PARTITIONED);
