@@ -73,6 +73,13 @@ class DemoSimulatorIT {
     @Order(2)
     void anInjectedFatFingerBecomesAnAnomalyAlertVisibleInTheApi() throws InterruptedException {
         String account = "ACC-007";
+        // Scoring compares the last minute with the history before it, and judges an account only once
+        // that history is longer than a minute: let the simulator trade a little over two minutes first.
+        awaitTrue(() -> ApiTestGrid.sqlCount(ignite, "SELECT COUNT(*) FROM FILLS WHERE ACCOUNT_ID = '" + account + "'") > 0);
+        long first = ((Number) ignite.cache(GridTables.FILLS).query(new org.apache.ignite.cache.query.SqlFieldsQuery(
+                "SELECT MIN(TS) FROM FILLS WHERE ACCOUNT_ID = ?").setArgs(account).setSchema("PUBLIC")).getAll().get(0).get(0))
+                .longValue();
+        Thread.sleep(Math.max(0, first + 125_000 - System.currentTimeMillis()));
         IncidentInjected injected = web.post().uri("/api/v1/simulator/incidents").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("type", "FAT_FINGER", "accountId", account)).exchange()
                 .expectStatus().isAccepted()

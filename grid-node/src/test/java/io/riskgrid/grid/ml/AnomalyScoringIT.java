@@ -84,37 +84,54 @@ class AnomalyScoringIT {
                 IncidentPlan.demoUsualNotional(accounts.get(0)), 11);
         IncidentPlan algo = new IncidentPlan(IncidentType.RUNAWAY_ALGO, accounts.get(1), instruments,
                 IncidentPlan.demoUsualNotional(accounts.get(1)), 12);
-        long start = System.currentTimeMillis() - TICKS * TICK_MS;
+        // The history is generated first and stamped just before it is sent, so that it ends at the
+        // time of sending however long generation took (scoring measures the last minute of wall time).
         int[] incidentFills = {0};
-        List<Fill> batch = new ArrayList<>();
+        List<Fill> all = new ArrayList<>();
         double[] prices = null;
+        double[] opening = null;
         for (int t = 0; t < TICKS; t++) {
-            long now = start + t * TICK_MS;
+            long at = t * TICK_MS;
             prices = market.step(TICK_YEARS);
             if (t == 0) {
-                batch.addAll(flow.openingBook(prices, now, 12));
-                writer.putPrices(prices(instruments, prices, now));
+                all.addAll(flow.openingBook(prices, at, 12));
+                opening = prices.clone();
             }
             // The demo's rate per account: 50 fills a tick over 100 accounts, half a fill per account.
             for (int k = 0; k < ACCOUNTS / 2; k++) {
-                batch.add(flow.next(prices, now));
+                all.add(flow.next(prices, at));
             }
             if (t >= TICKS - 240 && !algo.done()) {
-                batch.addAll(algo.next(prices, now, () -> "an-runaway-" + (++incidentFills[0])));
+                all.addAll(algo.next(prices, at, () -> "an-runaway-" + (++incidentFills[0])));
             }
             if (t >= TICKS - 20 && !fat.done()) {
-                batch.addAll(fat.next(prices, now, () -> "an-fat-" + (++incidentFills[0])));
-            }
-            if (batch.size() >= 1000 || t == TICKS - 1) {
-                IngestResult r = first.compute().execute(FillIngestTask.NAME, FillBatch.of(batch));
-                assertThat(r.isRejected()).as("%s", r.problems()).isFalse();
-                batch.clear();
+                all.addAll(fat.next(prices, at, () -> "an-fat-" + (++incidentFills[0])));
             }
         }
-        writer.putPrices(prices(instruments, prices, start + TICKS * TICK_MS));
+        // The 15 minutes before the last are sent first; the last minute, which scoring compares with
+        // them, is stamped just before it is sent, so it ends at wall-clock now however long sending
+        // the rest took (the baseline then starts that much earlier, a few percent of its 15 minutes).
+        long recentFrom = (TICKS - 240) * TICK_MS;
+        long start = System.currentTimeMillis() - TICKS * TICK_MS;
+        writer.putPrices(prices(instruments, opening, start));
+        send(all.stream().filter(f -> f.timestamp() < recentFrom).toList(), start);
+        send(all.stream().filter(f -> f.timestamp() >= recentFrom).toList(), System.currentTimeMillis() - TICKS * TICK_MS);
+        writer.putPrices(prices(instruments, prices, System.currentTimeMillis()));
         // Both servers must be primary for some of the accounts, or one of the paths goes untested.
         await().atMost(Duration.ofSeconds(30)).until(() -> accounts.stream()
                 .anyMatch(a -> primaryIs(second, a.accountId())) && accounts.stream().anyMatch(a -> primaryIs(first, a.accountId())));
+    }
+
+    private static void send(List<Fill> fills, long start) {
+        for (int from = 0; from < fills.size(); from += 2_000) {
+            List<Fill> batch = new ArrayList<>();
+            for (Fill f : fills.subList(from, Math.min(fills.size(), from + 2_000))) {
+                batch.add(new Fill(f.fillId(), f.accountId(), f.instrumentId(), f.side(), f.quantity(), f.price(),
+                        start + f.timestamp(), f.strategy(), f.venue()));
+            }
+            IngestResult r = first.compute().execute(FillIngestTask.NAME, FillBatch.of(batch));
+            assertThat(r.isRejected()).as("%s", r.problems()).isFalse();
+        }
     }
 
     private static List<Price> prices(List<Instrument> instruments, double[] prices, long ts) {

@@ -65,6 +65,17 @@ final class AccountData {
         return out;
     }
 
+    /** Whether the local partition holds a fill of the account older than {@code before}. */
+    static boolean hasFillBefore(Ignite ignite, String accountId, long before) {
+        IgniteCache<FillKey, FillRow> fills = ignite.cache(GridTables.FILLS);
+        ScanQuery<FillKey, FillRow> q = new ScanQuery<>(new OfAccount(accountId, Long.MIN_VALUE, before - 1));
+        q.setPartition(ignite.affinity(GridTables.FILLS).partition(new FillKey(accountId, "-")));
+        q.setLocal(true);
+        try (QueryCursor<Cache.Entry<FillKey, FillRow>> cursor = fills.query(q)) {
+            return cursor.iterator().hasNext();
+        }
+    }
+
     /** The account's equity, drawdown and positions; null when the account has no risk row. */
     static AccountState state(Ignite ignite, String accountId) {
         IgniteCache<String, AccountRiskRow> risk = ignite.cache(GridTables.ACCOUNT_RISK);

@@ -37,7 +37,11 @@ import java.util.function.LongSupplier;
  * forecast ({@link PredictiveRisk#adaptLocal}).
  * <p>
  * An account with fewer than {@value #MIN_FILLS} fills in the windows is not judged (its features
- * say nothing yet): its row is written with score 0.
+ * say nothing yet): its row is written with score 0. An account whose first fill in the grid is
+ * younger than the lookback (a grid or account that has just started trading) is compared with the
+ * history it has: the baseline window shrinks to the time between its first fill and the recent
+ * window, and while that is not longer than the recent window the account is not judged. Without
+ * this, every account would trade "far faster than its habit" in a grid's first minutes.
  * <p>
  * Thread-safe: one scheduler thread per node; {@link #score(String, long)} may be called from any thread.
  */
@@ -152,8 +156,18 @@ public final class AnomalyScoring implements AutoCloseable {
         }
         ModelStore.Current model = ModelStore.currentOrBootstrap(ignite, now);
         List<FillEvent> fills = AccountData.fills(ignite, accountId, now - windows.lookbackMs(), now);
-        double[] x = extractor.features(fills, state, now);
+        FeatureExtractor features = extractor;
         boolean judged = fills.size() >= MIN_FILLS;
+        if (judged && !AccountData.hasFillBefore(ignite, accountId, now - windows.lookbackMs())) {
+            // The grid holds less history of this account than the baseline window: compare the last
+            // minute with the history it has, or do not judge it while that is shorter than a minute.
+            long covered = now - windows.recentMs() - fills.get(0).ts();
+            judged = covered > windows.recentMs();
+            if (judged) {
+                features = new FeatureExtractor(new FeatureWindows(windows.recentMs(), covered));
+            }
+        }
+        double[] x = features.features(fills, state, now);
         double score = judged ? model.scorer().score(x) : 0;
         double threshold = model.row().threshold;
 
