@@ -88,7 +88,8 @@ public final class PutLimitsJob extends AccountControlJob {
         }
     }
 
-    static String num(double v) {
+    /** A max value as the audit trail writes it: whole numbers without a fraction. */
+    public static String num(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 }

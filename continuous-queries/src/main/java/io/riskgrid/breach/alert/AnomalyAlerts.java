@@ -60,9 +60,4 @@ public final class AnomalyAlerts {
         return alerts.invoke(new AlertKey(accountId, alertId),
                 new AlertChange.Resolve(score, score / threshold, scoredAt, scoredAt));
     }
-
-    /** The alert, or null. */
-    public AlertRow get(String accountId, String alertId) {
-        return alerts.get(new AlertKey(accountId, alertId));
-    }
 }

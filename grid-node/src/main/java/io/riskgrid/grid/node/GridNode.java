@@ -178,9 +178,9 @@ public final class GridNode {
                 if (refresh != null) {
                     refresh.close();
                 }
-                Object scoring = ignite.cluster().nodeLocalMap().get(AnomalyScoring.class.getName());
-                if (scoring instanceof AnomalyScoring s) {
-                    s.close();
+                AnomalyScoring scoring = AnomalyScoring.running(ignite);
+                if (scoring != null) {
+                    scoring.close();
                 }
             }
         }

@@ -39,15 +39,10 @@ final class AccountData {
 
     /** The account's fills with {@code from <= ts <= to}, oldest first, read from the local partition. */
     static List<FillEvent> fills(Ignite ignite, String accountId, long from, long to) {
-        IgniteCache<FillKey, FillRow> fills = ignite.cache(GridTables.FILLS);
         IgniteCache<String, InstrumentRow> instruments = ignite.cache(GridTables.INSTRUMENTS);
-        int partition = ignite.affinity(GridTables.FILLS).partition(new FillKey(accountId, "-"));
-        ScanQuery<FillKey, FillRow> q = new ScanQuery<>(new OfAccount(accountId, from, to));
-        q.setPartition(partition);
-        q.setLocal(true);
         List<FillEvent> out = new ArrayList<>();
         Map<String, Double> contractSizes = new HashMap<>();
-        try (QueryCursor<Cache.Entry<FillKey, FillRow>> cursor = fills.query(q)) {
+        try (QueryCursor<Cache.Entry<FillKey, FillRow>> cursor = scan(ignite, accountId, from, to)) {
             for (Cache.Entry<FillKey, FillRow> e : cursor) {
                 FillRow f = e.getValue();
                 double contractSize = contractSizes.computeIfAbsent(f.instrumentId, id -> {
@@ -67,13 +62,17 @@ final class AccountData {
 
     /** Whether the local partition holds a fill of the account older than {@code before}. */
     static boolean hasFillBefore(Ignite ignite, String accountId, long before) {
-        IgniteCache<FillKey, FillRow> fills = ignite.cache(GridTables.FILLS);
-        ScanQuery<FillKey, FillRow> q = new ScanQuery<>(new OfAccount(accountId, Long.MIN_VALUE, before - 1));
-        q.setPartition(ignite.affinity(GridTables.FILLS).partition(new FillKey(accountId, "-")));
-        q.setLocal(true);
-        try (QueryCursor<Cache.Entry<FillKey, FillRow>> cursor = fills.query(q)) {
+        try (QueryCursor<Cache.Entry<FillKey, FillRow>> cursor = scan(ignite, accountId, Long.MIN_VALUE, before - 1)) {
             return cursor.iterator().hasNext();
         }
+    }
+
+    /** The account's fills with {@code from <= ts <= to}, scanned in the one local partition that holds them. */
+    private static QueryCursor<Cache.Entry<FillKey, FillRow>> scan(Ignite ignite, String accountId, long from, long to) {
+        ScanQuery<FillKey, FillRow> q = new ScanQuery<>(new OfAccount(accountId, from, to));
+        q.setPartition(ignite.affinity(GridTables.FILLS).partition(new FillKey(accountId, "-")));
+        q.setLocal(true);
+        return ignite.<FillKey, FillRow>cache(GridTables.FILLS).query(q);
     }
 
     /** The account's equity, drawdown and positions; null when the account has no risk row. */

@@ -2,6 +2,7 @@ package io.riskgrid.ml.grid;
 
 import io.riskgrid.compute.control.AccountControlJob;
 import io.riskgrid.compute.control.AuditTrail;
+import io.riskgrid.compute.control.PutLimitsJob;
 import io.riskgrid.compute.ingest.AccountUpdate;
 import io.riskgrid.grid.schema.LimitRow;
 
@@ -47,9 +48,9 @@ final class AdaptLimitsJob extends AccountControlJob {
             }
             next.updatedAt = now;
             u.putLimit(e.getKey(), next);
-            u.audit(AuditTrail.row(now, actor, ACTION, accountId, num(before.maxValue), num(next.maxValue), reason, factor,
+            u.audit(AuditTrail.row(now, actor, ACTION, accountId, PutLimitsJob.num(before.maxValue), PutLimitsJob.num(next.maxValue), reason, factor,
                     String.format(Locale.ROOT, "limit %s: %s %s, configured %s, factor %.2f", e.getKey(), next.scope,
-                            next.metric, num(next.configuredMax == null ? next.maxValue : next.configuredMax), factor)));
+                            next.metric, PutLimitsJob.num(next.configuredMax == null ? next.maxValue : next.configuredMax), factor)));
         }
     }
 
@@ -94,9 +95,5 @@ final class AdaptLimitsJob extends AccountControlJob {
         c.configuredMax = r.configuredMax;
         c.adaptiveFactor = r.adaptiveFactor;
         return c;
-    }
-
-    private static String num(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 }

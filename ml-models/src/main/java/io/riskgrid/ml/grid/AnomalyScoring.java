@@ -95,15 +95,20 @@ public final class AnomalyScoring implements AutoCloseable {
         return scoring;
     }
 
+    /** The scoring started on this node, or null. */
+    public static AnomalyScoring running(Ignite ignite) {
+        return (AnomalyScoring) ignite.cluster().<String, Object>nodeLocalMap().get(NODE_LOCAL_KEY);
+    }
+
     /** The scoring of this node; started on demand (no schedule) if the node has none. */
     public static AnomalyScoring of(Ignite ignite) {
-        Object s = ignite.cluster().<String, Object>nodeLocalMap().get(NODE_LOCAL_KEY);
+        AnomalyScoring s = running(ignite);
         if (s != null) {
-            return (AnomalyScoring) s;
+            return s;
         }
         synchronized (AnomalyScoring.class) {
-            s = ignite.cluster().<String, Object>nodeLocalMap().get(NODE_LOCAL_KEY);
-            return s != null ? (AnomalyScoring) s : start(ignite, System::currentTimeMillis, 0);
+            s = running(ignite);
+            return s != null ? s : start(ignite, System::currentTimeMillis, 0);
         }
     }
 

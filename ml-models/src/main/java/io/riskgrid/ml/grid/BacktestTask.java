@@ -1,23 +1,17 @@
 package io.riskgrid.ml.grid;
 
 import io.riskgrid.compute.JobProgress;
-import io.riskgrid.grid.schema.GridTables;
-import io.riskgrid.grid.schema.ReturnHistoryRow;
+import io.riskgrid.ml.backtest.Backtest;
 import io.riskgrid.ml.backtest.BacktestResult;
 import io.riskgrid.ml.forecast.EwmaForecaster;
 import io.riskgrid.ml.forecast.ForecastEvaluation;
 import io.riskgrid.ml.forecast.HarForecaster;
 import io.riskgrid.ml.training.Training;
 import org.apache.ignite.Ignite;
-import org.apache.ignite.IgniteCache;
-import org.apache.ignite.cache.query.ScanQuery;
 
-import javax.cache.Cache;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The BACKTEST job: scores the held-back labelled synthetic history of the request's seed with a
@@ -49,10 +43,9 @@ public final class BacktestTask extends ServerJobTask<BacktestRequest, BacktestR
         if (model == null) {
             throw new IllegalArgumentException("model version '" + request.modelVersion + "' not found");
         }
-        BacktestResult result = Training.backtest(model.scorer(), model.row().threshold, Training.heldBack(request.seed));
+        BacktestResult result = Backtest.evaluate(model.scorer(), Training.heldBack(request.seed), model.row().threshold);
         BacktestReport r = report(model.version(), model.row().kind, request.seed, result);
-        r.forecast = forecast(ignite);
-        r.forecastErrorVsBaseline = r.forecast == null ? null : r.forecast.learnedQlike / r.forecast.baselineQlike;
+        forecast(ignite, r);
         return r;
     }
 
@@ -77,22 +70,13 @@ public final class BacktestTask extends ServerJobTask<BacktestRequest, BacktestR
         return r;
     }
 
-    /** The forecast backtest on the grid's return history; null when it holds too little. */
-    static BacktestReport.ForecastReport forecast(Ignite ignite) {
-        IgniteCache<String, ReturnHistoryRow> history = ignite.cache(GridTables.RETURN_HISTORY);
-        Map<String, double[]> byInstrument = new TreeMap<>();
-        try (var cursor = history.query(new ScanQuery<String, ReturnHistoryRow>())) {
-            for (Cache.Entry<String, ReturnHistoryRow> e : cursor) {
-                if (e.getValue().returns != null) {
-                    byInstrument.put(e.getKey(), e.getValue().returns);
-                }
-            }
-        }
-        List<double[]> series = new ArrayList<>(byInstrument.values());
+    /** Adds the forecast backtest on the grid's return history; leaves it null when the grid holds too little. */
+    static void forecast(Ignite ignite, BacktestReport r) {
+        List<double[]> series = new ArrayList<>(PredictiveRisk.returnHistory(ignite).values());
         int shortest = series.stream().mapToInt(a -> a.length).min().orElse(0);
         int trainDays = shortest * TRAIN_SHARE_PCT / 100;
         if (series.isEmpty() || trainDays < HarForecaster.MIN_OBSERVATIONS || shortest - trainDays < 1) {
-            return null;
+            return;
         }
         double[][] returns = series.toArray(new double[0][]);
         HarForecaster learned = HarForecaster.fit(returns, trainDays);
@@ -107,6 +91,7 @@ public final class BacktestTask extends ServerJobTask<BacktestRequest, BacktestR
         f.learnedQlike = e.learnedQlike();
         f.baselineMse = e.baselineMse();
         f.learnedMse = e.learnedMse();
-        return f;
+        r.forecast = f;
+        r.forecastErrorVsBaseline = e.forecastErrorVsBaseline();
     }
 }

@@ -1,5 +1,6 @@
 package io.riskgrid.ml.grid;
 
+import io.riskgrid.compute.var.MarketModels;
 import io.riskgrid.grid.schema.AccountRiskRow;
 import io.riskgrid.grid.schema.GridTables;
 import io.riskgrid.grid.schema.LimitKey;
@@ -16,6 +17,7 @@ import io.riskgrid.ml.forecast.VolatilityForecaster;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.cache.CachePeekMode;
+import org.apache.ignite.cache.query.ScanQuery;
 
 import javax.cache.Cache;
 import java.util.HashMap;
@@ -32,8 +34,9 @@ import java.util.TreeSet;
  * audited as LIMIT_ADAPTED). With too little history for HAR (fewer than
  * {@value HarForecaster#MIN_OBSERVATIONS} pooled observations) the EWMA baseline forecasts instead.
  * <p>
- * The fitted model is kept per node and refitted when RETURN_HISTORY changes (its row count or
- * newest {@code asOf}). Thread-safe.
+ * The fitted model is kept per node and refitted when the grid's market data changes, as told by
+ * the fingerprint of {@link MarketModels} (a pass over the history's row headers, the same check
+ * the VaR model uses). Thread-safe.
  */
 public final class PredictiveRisk {
 
@@ -42,7 +45,7 @@ public final class PredictiveRisk {
     private PredictiveRisk() {
     }
 
-    private record Fitted(String signature, BookVolatility book, String model) {
+    private record Fitted(long fingerprint, BookVolatility book, String model) {
     }
 
     /** One account's volatility forecast and the adaptive factor it implies. */
@@ -62,11 +65,14 @@ public final class PredictiveRisk {
 
     /** The forecast of one account's current book; call on its primary node. Null for an unknown account. */
     public static Forecast forecast(Ignite ignite, String accountId, AdaptiveLimitPolicy policy) {
+        return forecast(ignite, fitted(ignite), accountId, policy);
+    }
+
+    private static Forecast forecast(Ignite ignite, Fitted f, String accountId, AdaptiveLimitPolicy policy) {
         AccountState state = AccountData.state(ignite, accountId);
         if (state == null) {
             return null;
         }
-        Fitted f = fitted(ignite);
         Map<String, Double> values = new TreeMap<>();
         for (PositionState p : state.positions()) {
             values.merge(p.instrumentId(), p.marketValue(), Double::sum);
@@ -92,6 +98,7 @@ public final class PredictiveRisk {
         IgniteCache<String, AccountRiskRow> risk = ignite.cache(GridTables.ACCOUNT_RISK);
         IgniteCache<LimitKey, LimitRow> limits = ignite.cache(GridTables.LIMITS);
         String[] metrics = policy.enabledMetrics().toArray(new String[0]);
+        Fitted fitted = null;
         int changed = 0;
         for (Cache.Entry<String, AccountRiskRow> e : risk.localEntries(CachePeekMode.PRIMARY)) {
             AccountRiskRow row = e.getValue();
@@ -108,7 +115,10 @@ public final class PredictiveRisk {
             if (!adaptive) {
                 continue;
             }
-            Forecast f = forecast(ignite, accountId, policy);
+            if (fitted == null) {
+                fitted = fitted(ignite);
+            }
+            Forecast f = forecast(ignite, fitted, accountId, policy);
             if (f == null) {
                 continue;
             }
@@ -124,23 +134,12 @@ public final class PredictiveRisk {
     }
 
     private static synchronized Fitted fitted(Ignite ignite) {
-        IgniteCache<String, ReturnHistoryRow> history = ignite.cache(GridTables.RETURN_HISTORY);
-        Map<String, double[]> returns = new TreeMap<>();
-        long newest = 0;
-        for (Cache.Entry<String, ReturnHistoryRow> e : history.localEntries(CachePeekMode.PRIMARY, CachePeekMode.BACKUP)) {
-            if (e.getValue().returns != null) {
-                returns.put(e.getKey(), e.getValue().returns);
-                newest = Math.max(newest, e.getValue().asOf);
-            }
-        }
-        if (returns.isEmpty() && ignite.cluster().localNode().isClient()) {
-            history.forEach(e -> returns.put(e.getKey(), e.getValue().returns));
-        }
-        String signature = ignite.name() + ":" + returns.size() + ":" + newest;
+        long fingerprint = MarketModels.current(ignite).fingerprint();
         Fitted f = FITTED.get(ignite.name());
-        if (f != null && f.signature().equals(signature)) {
+        if (f != null && f.fingerprint() == fingerprint) {
             return f;
         }
+        Map<String, double[]> returns = returnHistory(ignite);
         VolatilityForecaster forecaster = EwmaForecaster.DEFAULT;
         int shortest = returns.values().stream().mapToInt(a -> a.length).min().orElse(0);
         try {
@@ -150,8 +149,22 @@ public final class PredictiveRisk {
         } catch (IllegalArgumentException tooLittle) {
             forecaster = EwmaForecaster.DEFAULT;
         }
-        f = new Fitted(signature, BookVolatility.estimate(returns, forecaster), forecaster.name());
+        f = new Fitted(fingerprint, BookVolatility.estimate(returns, forecaster), forecaster.name());
         FITTED.put(ignite.name(), f);
         return f;
+    }
+
+    /** The grid's daily return history by instrument id, oldest day first. */
+    static Map<String, double[]> returnHistory(Ignite ignite) {
+        IgniteCache<String, ReturnHistoryRow> history = ignite.cache(GridTables.RETURN_HISTORY);
+        Map<String, double[]> out = new TreeMap<>();
+        try (var cursor = history.query(new ScanQuery<String, ReturnHistoryRow>())) {
+            for (Cache.Entry<String, ReturnHistoryRow> e : cursor) {
+                if (e.getValue().returns != null) {
+                    out.put(e.getKey(), e.getValue().returns);
+                }
+            }
+        }
+        return out;
     }
 }

@@ -3,6 +3,7 @@ package io.riskgrid.ml.grid;
 import io.riskgrid.compute.JobProgress;
 import io.riskgrid.grid.schema.ModelRow;
 import io.riskgrid.ml.anomaly.ScorerKind;
+import io.riskgrid.ml.backtest.Backtest;
 import io.riskgrid.ml.backtest.BacktestResult;
 import io.riskgrid.ml.simulation.LabelledSample;
 import io.riskgrid.ml.training.Training;
@@ -39,8 +40,8 @@ public final class TrainTask extends ServerJobTask<TrainRequest, TrainResult> {
             throw new IllegalArgumentException("model must be PCA or AUTOENCODER, was '" + request.kind + "'");
         }
         long now = System.currentTimeMillis();
-        Training.Outcome trained = Training.train(kind, request.seed);
         List<LabelledSample> heldBack = Training.heldBack(request.seed);
+        Training.Outcome trained = Training.train(kind, request.seed, heldBack);
         ModelStore.Current current = ModelStore.current(ignite);
 
         ModelRow row = ModelStore.row(trained, request.seed, now, request.jobId);
@@ -57,7 +58,7 @@ public final class TrainTask extends ServerJobTask<TrainRequest, TrainResult> {
             r.promoted = true;
             r.reason = "no model was current";
         } else {
-            BacktestResult old = Training.backtest(current.scorer(), current.row().threshold, heldBack);
+            BacktestResult old = Backtest.evaluate(current.scorer(), heldBack, current.row().threshold);
             r.currentBacktest = BacktestTask.report(current.version(), current.row().kind, request.seed, old);
             r.promoted = trained.backtest().f1() > old.f1();
             r.reason = String.format(java.util.Locale.ROOT, "F1 %.4f %s the current model %s's %.4f on the same held-back "

@@ -56,16 +56,19 @@ public final class Training {
 
     /** Trains a model of {@code kind} with {@code seed} and backtests it on the seed's held-back history. */
     public static Outcome train(ScorerKind kind, long seed) {
+        return train(kind, seed, heldBack(seed));
+    }
+
+    /**
+     * Trains a model of {@code kind} with {@code seed} and backtests it on {@code heldBack}, the
+     * seed's held-back history that the caller has already generated ({@link #heldBack}).
+     */
+    public static Outcome train(ScorerKind kind, long seed, List<LabelledSample> heldBack) {
         long start = System.nanoTime();
         double[][] normal = trainingData(seed);
         AnomalyScorer scorer = AnomalyScorers.train(kind, normal, seed);
         long trainingMillis = (System.nanoTime() - start) / 1_000_000;
-        BacktestResult backtest = backtest(scorer, DEFAULT_THRESHOLD, heldBack(seed));
+        BacktestResult backtest = Backtest.evaluate(scorer, heldBack, DEFAULT_THRESHOLD);
         return new Outcome(scorer, normal.length, DEFAULT_THRESHOLD, backtest, trainingMillis);
-    }
-
-    /** A backtest of {@code scorer} at {@code threshold} on labelled samples. */
-    public static BacktestResult backtest(AnomalyScorer scorer, double threshold, List<LabelledSample> samples) {
-        return Backtest.evaluate(scorer, samples, threshold);
     }
 }
