@@ -56,6 +56,10 @@ public record RiskGridProperties(@Valid @DefaultValue Grid grid, @Valid @Default
      * @param dataRegionMb    maximum off-heap size of the default data region, MiB
      * @param callTimeout     how long a REST call waits for a grid task before it fails
      * @param blockingThreads most threads that run blocking grid calls at once for the API
+     * @param host            the address the node binds and advertises (a pod's IP on Kubernetes)
+     * @param kubernetesService   the headless Service of the grid nodes: discovery through Ignite's
+     *                        Kubernetes IP finder instead of {@code discovery}; unset by default
+     * @param kubernetesNamespace the namespace of {@code kubernetesService}
      */
     public record Grid(@NotNull @DefaultValue("embedded") GridMode mode,
                        @NotEmpty @DefaultValue("127.0.0.1:47500..47509") List<@NotBlank String> discovery,
@@ -66,7 +70,10 @@ public record RiskGridProperties(@Valid @DefaultValue Grid grid, @Valid @Default
                        @NotBlank @DefaultValue("riskgrid-api") String instanceName,
                        @Min(64) @DefaultValue("2048") long dataRegionMb,
                        @NotNull @DurationMin(millis = 1) @DefaultValue("30s") Duration callTimeout,
-                       @Min(1) @Max(1024) @DefaultValue("32") int blockingThreads) {
+                       @Min(1) @Max(1024) @DefaultValue("32") int blockingThreads,
+                       @NotBlank @DefaultValue("127.0.0.1") String host,
+                       String kubernetesService,
+                       @NotBlank @DefaultValue("default") String kubernetesNamespace) {
     }
 
     /**

@@ -14,7 +14,7 @@ class ServedUrlsTest {
     private static RiskGridProperties properties(GridMode mode, boolean demo) {
         return new RiskGridProperties(
                 new RiskGridProperties.Grid(mode, List.of("127.0.0.1:47500..47509"), 47500, 47100, 10800, null,
-                        "riskgrid-api", 2048, Duration.ofSeconds(30), 32),
+                        "riskgrid-api", 2048, Duration.ofSeconds(30), 32, "127.0.0.1", null, "default"),
                 new RiskGridProperties.Demo(demo, true, false, Duration.ofMillis(250), 50));
     }
 

@@ -2,8 +2,10 @@ package io.riskgrid.grid;
 
 import io.riskgrid.grid.node.GridConfig;
 import io.riskgrid.grid.node.GridNode;
+import io.riskgrid.grid.node.NodeHealthServer;
 import org.apache.ignite.Ignite;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -12,8 +14,10 @@ import java.util.concurrent.CountDownLatch;
 /**
  * {@code riskgrid node}: one grid server node, running until the process is stopped.
  * <pre>
- * riskgrid node [--name N] [--discovery 127.0.0.1:47500..47509] [--discovery-port N] [--comm-port N]
- *               [--thin-port N] [--work-dir DIR] [--persistence] [--data-region-mb N]
+ * riskgrid node [--name N] [--host ADDR] [--discovery 127.0.0.1:47500..47509 | --kubernetes-service SVC
+ *               [--kubernetes-namespace NS]] [--discovery-port N] [--comm-port N] [--thin-port N]
+ *               [--work-dir DIR] [--wal-dir DIR] [--persistence] [--baseline-timeout-ms N]
+ *               [--data-region-mb N] [--health-port N]
  * </pre>
  */
 public final class GridNodeMain {
@@ -21,25 +25,41 @@ public final class GridNodeMain {
     private GridNodeMain() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    private static final String USAGE = "usage: riskgrid node [--name N] [--host ADDR]"
+            + " [--discovery HOST:PORT..PORT[,..] | --kubernetes-service SVC [--kubernetes-namespace NS]]"
+            + " [--discovery-port N] [--comm-port N] [--thin-port N] [--work-dir DIR] [--wal-dir DIR] [--persistence]"
+            + " [--baseline-timeout-ms N] [--data-region-mb N] [--health-port N]";
+
+    public static void main(String[] args) throws IOException, InterruptedException {
         GridConfig cfg;
+        int healthPort;
         try {
             cfg = parse(args);
+            healthPort = healthPort(args);
         } catch (IllegalArgumentException e) {
             System.err.println("riskgrid node: " + e.getMessage());
-            System.err.println("usage: riskgrid node [--name N] [--discovery HOST:PORT..PORT[,..]] [--discovery-port N]"
-                    + " [--comm-port N] [--thin-port N] [--work-dir DIR] [--persistence] [--data-region-mb N]");
+            System.err.println(USAGE);
             System.exit(2);
             return;
         }
         Ignite ignite = GridNode.start(cfg);
+        NodeHealthServer health = healthPort > 0 ? NodeHealthServer.start(ignite, cfg.localHost(), healthPort) : null;
         System.out.println("RiskGrid node " + cfg.instanceName() + " started: id " + ignite.cluster().localNode().id()
                 + ", thin client and JDBC on " + cfg.localHost() + ":" + GridNode.thinPort(ignite, cfg)
-                + ", discovery " + String.join(",", cfg.discoveryAddresses())
+                + ", discovery " + (cfg.kubernetesDiscovery()
+                        ? "Kubernetes service " + cfg.kubernetesNamespace() + "/" + cfg.kubernetesService()
+                        : String.join(",", cfg.discoveryAddresses()))
                 + ", work dir " + cfg.workDir().toAbsolutePath()
-                + ", cluster of " + ignite.cluster().forServers().nodes().size() + " server node(s)");
+                + (cfg.persistence() ? ", persistence on" : ", persistence off")
+                + (health != null ? ", health on http://" + cfg.localHost() + ":" + health.port() + "/actuator/health" : "")
+                + ", cluster of " + ignite.cluster().forServers().nodes().size() + " server node(s)"
+                + (ignite.cluster().state().active() ? "" : ", inactive until its baseline nodes "
+                        + GridNode.missingBaselineNodes(ignite) + " join"));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (health != null) {
+                health.close();
+            }
             ignite.close();
             stopped.countDown();
         }, "riskgrid-node-shutdown"));
@@ -55,23 +75,58 @@ public final class GridNodeMain {
             }
         }
         GridConfig cfg = GridConfig.defaults(name);
+        String k8sService = null;
+        String k8sNamespace = null;
+        boolean staticDiscovery = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "--persistence" -> cfg = cfg.withPersistence(true);
-                case "--name" -> i++;
-                case "--discovery" -> cfg = cfg.withDiscovery(List.of(value(args, ++i, a).split(",")));
+                case "--name", "--health-port" -> value(args, ++i, a);
+                case "--host" -> cfg = cfg.withHost(value(args, ++i, a));
+                case "--discovery" -> {
+                    cfg = cfg.withDiscovery(List.of(value(args, ++i, a).split(",")));
+                    staticDiscovery = true;
+                }
+                case "--kubernetes-service" -> k8sService = value(args, ++i, a);
+                case "--kubernetes-namespace" -> k8sNamespace = value(args, ++i, a);
+                case "--wal-dir" -> cfg = cfg.withWalDir(Path.of(value(args, ++i, a)));
+                case "--baseline-timeout-ms" -> cfg = cfg.withBaselineTimeoutMs(number(args, ++i, a));
                 case "--discovery-port" -> cfg = cfg.withPorts(number(args, ++i, a), cfg.commPort(), cfg.thinPort());
                 case "--comm-port" -> cfg = cfg.withPorts(cfg.discoveryPort(), number(args, ++i, a), cfg.thinPort());
                 case "--thin-port" -> cfg = cfg.withPorts(cfg.discoveryPort(), cfg.commPort(), number(args, ++i, a));
                 case "--work-dir" -> cfg = cfg.withWorkDir(Path.of(value(args, ++i, a)));
                 case "--data-region-mb" -> cfg = cfg.withDataRegionMb(number(args, ++i, a));
                 default -> throw new IllegalArgumentException("unknown argument '" + a + "'; known: "
-                        + Arrays.asList("--name", "--discovery", "--discovery-port", "--comm-port", "--thin-port",
-                        "--work-dir", "--persistence", "--data-region-mb"));
+                        + Arrays.asList("--name", "--host", "--discovery", "--kubernetes-service",
+                        "--kubernetes-namespace", "--discovery-port", "--comm-port", "--thin-port", "--work-dir",
+                        "--wal-dir", "--persistence", "--baseline-timeout-ms", "--data-region-mb", "--health-port"));
             }
         }
+        if (k8sService != null && staticDiscovery) {
+            throw new IllegalArgumentException("--discovery and --kubernetes-service exclude each other: choose one");
+        }
+        if (k8sNamespace != null && k8sService == null) {
+            throw new IllegalArgumentException("--kubernetes-namespace needs --kubernetes-service");
+        }
+        if (k8sService != null) {
+            cfg = cfg.withKubernetes(k8sService, k8sNamespace != null ? k8sNamespace : cfg.kubernetesNamespace());
+        }
         return cfg.validate();
+    }
+
+    /** The {@code --health-port} of the command line, or 0 when the node serves no health endpoint. */
+    public static int healthPort(String[] args) {
+        int port = 0;
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals("--health-port")) {
+                port = number(args, i + 1, "--health-port");
+                if (port < 1 || port > 65535) {
+                    throw new IllegalArgumentException("--health-port must be in 1..65535, was " + port);
+                }
+            }
+        }
+        return port;
     }
 
     private static String value(String[] args, int i, String flag) {

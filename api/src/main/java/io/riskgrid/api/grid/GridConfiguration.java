@@ -54,7 +54,11 @@ public class GridConfiguration {
                 .withDiscovery(List.copyOf(grid.discovery()))
                 .withPorts(grid.discoveryPort(), grid.commPort(), grid.thinPort())
                 .withDataRegionMb(grid.dataRegionMb())
+                .withHost(grid.host())
                 .withClientMode(grid.mode() == GridMode.CLIENT);
+        if (grid.kubernetesService() != null && !grid.kubernetesService().isBlank()) {
+            cfg = cfg.withKubernetes(grid.kubernetesService(), grid.kubernetesNamespace());
+        }
         if (grid.workDir() != null) {
             cfg = cfg.withWorkDir(grid.workDir());
         }

@@ -2,6 +2,9 @@ package io.riskgrid.api.grid;
 
 import io.riskgrid.api.RiskGridProperties;
 import io.riskgrid.grid.node.GridConfig;
+import io.riskgrid.grid.node.GridNode;
+import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
+import org.apache.ignite.spi.discovery.tcp.ipfinder.kubernetes.TcpDiscoveryKubernetesIpFinder;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -14,7 +17,7 @@ class GridConfigurationTest {
 
     private static RiskGridProperties.Grid grid(GridMode mode, Path workDir) {
         return new RiskGridProperties.Grid(mode, List.of("127.0.0.1:48500..48509"), 48500, 48100, 11800, workDir,
-                "api-test", 512, Duration.ofSeconds(30), 8);
+                "api-test", 512, Duration.ofSeconds(30), 8, "127.0.0.1", null, "default");
     }
 
     @Test
@@ -36,5 +39,18 @@ class GridConfigurationTest {
         GridConfig cfg = GridConfiguration.toGridConfig(grid(GridMode.CLIENT, null));
         assertThat(cfg.clientMode()).isTrue();
         assertThat(cfg.workDir()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "riskgrid", "api-test"));
+    }
+
+    @Test
+    void kubernetesServiceSwitchesDiscoveryToTheKubernetesIpFinder() {
+        var k8s = new RiskGridProperties.Grid(GridMode.CLIENT, List.of("127.0.0.1:48500..48509"), 48500, 48100, 11800,
+                null, "api-k8s", 512, Duration.ofSeconds(30), 8, "10.1.2.3", "riskgrid-grid", "risk");
+        GridConfig cfg = GridConfiguration.toGridConfig(k8s);
+        assertThat(cfg.kubernetesDiscovery()).isTrue();
+        assertThat(cfg.kubernetesService()).isEqualTo("riskgrid-grid");
+        assertThat(cfg.kubernetesNamespace()).isEqualTo("risk");
+        assertThat(cfg.localHost()).isEqualTo("10.1.2.3");
+        var discovery = (TcpDiscoverySpi) GridNode.configuration(cfg).getDiscoverySpi();
+        assertThat(discovery.getIpFinder()).isInstanceOf(TcpDiscoveryKubernetesIpFinder.class);
     }
 }

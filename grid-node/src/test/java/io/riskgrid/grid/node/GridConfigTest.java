@@ -1,6 +1,9 @@
 package io.riskgrid.grid.node;
 
 import io.riskgrid.grid.GridNodeMain;
+import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
+import org.apache.ignite.spi.discovery.tcp.ipfinder.kubernetes.TcpDiscoveryKubernetesIpFinder;
+import org.apache.ignite.spi.discovery.tcp.ipfinder.vm.TcpDiscoveryVmIpFinder;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -66,5 +69,41 @@ class GridConfigTest {
         assertThat(ic.getCacheConfiguration()).extracting(c -> c.getName()).containsExactlyInAnyOrder("ACCOUNTS",
                 "INSTRUMENTS", "PRICES", "POSITIONS", "LIMITS", "ACCOUNT_RISK", "ALERTS", "AUDIT_LOG", "FILLS", "OVERRIDES",
                 "TRADING_CONTROLS", "RISK_POLICY", "RETURN_HISTORY", "JOBS", "MODELS", "ANOMALY_SCORES");
+    }
+
+    @Test
+    void commandLineSetsKubernetesDiscoveryHostWalAndBaseline() {
+        GridConfig c = GridNodeMain.parse(new String[]{"--name", "riskgrid-grid-0", "--host", "10.0.0.7",
+                "--kubernetes-service", "riskgrid-grid", "--kubernetes-namespace", "risk", "--work-dir", "/data",
+                "--wal-dir", "/wal", "--persistence", "--baseline-timeout-ms", "30000"});
+        assertThat(c.localHost()).isEqualTo("10.0.0.7");
+        assertThat(c.kubernetesDiscovery()).isTrue();
+        assertThat(c.kubernetesService()).isEqualTo("riskgrid-grid");
+        assertThat(c.kubernetesNamespace()).isEqualTo("risk");
+        assertThat(c.walDir()).isEqualTo(Path.of("/wal"));
+        assertThat(c.baselineTimeoutMs()).isEqualTo(30_000);
+
+        var ic = GridNode.configuration(c);
+        var discovery = (TcpDiscoverySpi) ic.getDiscoverySpi();
+        assertThat(discovery.getIpFinder()).isInstanceOf(TcpDiscoveryKubernetesIpFinder.class);
+        assertThat(discovery.getLocalAddress()).isEqualTo("10.0.0.7");
+        assertThat(ic.getDataStorageConfiguration().getWalPath()).isEqualTo("/wal/wal");
+        assertThat(ic.getDataStorageConfiguration().getWalArchivePath()).isEqualTo("/wal/archive");
+        assertThat(ic.getDataStorageConfiguration().getDefaultDataRegionConfiguration().isPersistenceEnabled()).isTrue();
+        // Without --kubernetes-service the default static finder stays, and the namespace alone is refused.
+        assertThat(((TcpDiscoverySpi) GridNode.configuration(GridConfig.defaults("s")).getDiscoverySpi()).getIpFinder())
+                .isInstanceOf(TcpDiscoveryVmIpFinder.class);
+    }
+
+    @Test
+    void contradictoryOrIncompleteDiscoveryIsRefused() {
+        assertThatThrownBy(() -> GridNodeMain.parse(new String[]{"--discovery", "127.0.0.1:47500",
+                "--kubernetes-service", "svc"})).hasMessageContaining("exclude each other");
+        assertThatThrownBy(() -> GridNodeMain.parse(new String[]{"--kubernetes-namespace", "risk"}))
+                .hasMessage("--kubernetes-namespace needs --kubernetes-service");
+        assertThatThrownBy(() -> GridNodeMain.healthPort(new String[]{"--health-port", "0"}))
+                .hasMessage("--health-port must be in 1..65535, was 0");
+        assertThat(GridNodeMain.healthPort(new String[]{"--health-port", "8081"})).isEqualTo(8081);
+        assertThat(GridNodeMain.healthPort(new String[]{})).isZero();
     }
 }
