@@ -29,6 +29,8 @@ public final class LocalGridCluster implements AutoCloseable {
     private final Path workRoot;
     private final List<Ignite> nodes = new ArrayList<>();
     private final List<Process> processes = new ArrayList<>();
+    private final List<List<String>> processArgs = new ArrayList<>();
+    private final List<String> names = new ArrayList<>();
     private int started;
 
     public LocalGridCluster(String name) {
@@ -78,13 +80,65 @@ public final class LocalGridCluster implements AutoCloseable {
     }
 
     /**
-     * Starts a server node in a separate JVM ({@code riskgrid node} with this cluster's ports) and
-     * waits until {@code observer} sees {@code expectedServers} server nodes.
+     * Starts a server node in a separate JVM ({@code riskgrid node} with this cluster's ports and
+     * {@code extraArgs}, e.g. {@code --persistence}) and waits until {@code observer} sees
+     * {@code expectedServers} server nodes, or, with no observer, until the process reports its start.
      *
-     * @return the index of the process, for {@link #killProcess(int)}
+     * @return the index of the process, for {@link #killProcess(int)}, {@link #stopProcess(int)} and
+     *         {@link #restartProcess(int)}
      */
-    public int startProcess(Ignite observer, int expectedServers) throws IOException, InterruptedException {
+    public int startProcess(Ignite observer, int expectedServers, String... extraArgs)
+            throws IOException, InterruptedException {
         GridConfig cfg = nextConfig();
+        List<String> args = new ArrayList<>(List.of("--name", cfg.instanceName(), "--discovery", discovery(),
+                "--discovery-port", String.valueOf(base), "--comm-port", String.valueOf(base + 10),
+                "--thin-port", String.valueOf(base + 30), "--work-dir", cfg.workDir().toString(),
+                "--data-region-mb", "256"));
+        args.addAll(List.of(extraArgs));
+        processes.add(null);
+        processArgs.add(args);
+        names.add(cfg.instanceName());
+        int index = processes.size() - 1;
+        launch(index);
+        awaitJoin(index, observer, expectedServers);
+        return index;
+    }
+
+    /**
+     * Starts again, with the same name, work directory and arguments, a node process that was
+     * stopped or killed; does not wait (a persistent cluster becomes active only when all its
+     * baseline nodes are back, so the caller waits for the whole set).
+     */
+    public void restartProcess(int index) throws IOException {
+        if (processes.get(index).isAlive()) {
+            throw new IllegalStateException("node process " + names.get(index) + " is still running");
+        }
+        launch(index);
+    }
+
+    /** The Ignite instance name (and consistent id) of an out-of-process node. */
+    public String processName(int index) {
+        return names.get(index);
+    }
+
+    /** Kills an out-of-process node the hard way (SIGKILL) and waits for the process to end. */
+    public void killProcess(int index) throws InterruptedException {
+        Process p = processes.get(index);
+        p.destroyForcibly();
+        p.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Stops an out-of-process node the polite way (SIGTERM: the node leaves the cluster) and waits for it. */
+    public void stopProcess(int index) throws InterruptedException {
+        Process p = processes.get(index);
+        p.destroy();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            p.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private void launch(int index) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx512m");
@@ -97,37 +151,40 @@ public final class LocalGridCluster implements AutoCloseable {
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(GridNodeMain.class.getName());
-        cmd.addAll(List.of("--name", cfg.instanceName(), "--discovery", discovery(),
-                "--discovery-port", String.valueOf(base), "--comm-port", String.valueOf(base + 10),
-                "--thin-port", String.valueOf(base + 30), "--work-dir", cfg.workDir().toString(),
-                "--data-region-mb", "256"));
-        File log = workRoot.resolve(cfg.instanceName() + ".log").toFile();
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
-        processes.add(p);
+        cmd.addAll(processArgs.get(index));
+        File log = log(index).toFile();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+        processes.set(index, p);
+    }
+
+    private void awaitJoin(int index, Ignite observer, int expectedServers) throws IOException, InterruptedException {
+        Process p = processes.get(index);
+        Path log = log(index);
+        String started = "RiskGrid node " + names.get(index) + " started";
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (observer.cluster().forServers().nodes().size() < expectedServers) {
+        while (observer != null ? observer.cluster().forServers().nodes().size() < expectedServers
+                : !Files.readString(log).contains(started)) {
             if (!p.isAlive()) {
-                throw new IllegalStateException("node process exited: " + Files.readString(log.toPath()));
+                throw new IllegalStateException("node process exited: " + Files.readString(log));
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("node process did not join within 60 s: " + Files.readString(log.toPath()));
+                throw new IllegalStateException("node process did not join within 60 s: " + Files.readString(log));
             }
             Thread.sleep(100);
         }
-        return processes.size() - 1;
     }
 
-    /** Kills an out-of-process node the hard way (SIGKILL) and waits for the process to end. */
-    public void killProcess(int index) throws InterruptedException {
-        Process p = processes.get(index);
-        p.destroyForcibly();
-        p.waitFor(30, TimeUnit.SECONDS);
+    private Path log(int index) {
+        return workRoot.resolve(names.get(index) + ".log");
     }
 
     @Override
     public void close() {
         for (Process p : processes) {
-            p.destroyForcibly();
+            if (p != null) {
+                p.destroyForcibly();
+            }
         }
         for (int i = nodes.size() - 1; i >= 0; i--) {
             try {
@@ -138,7 +195,9 @@ public final class LocalGridCluster implements AutoCloseable {
         }
         for (Process p : processes) {
             try {
-                p.waitFor(30, TimeUnit.SECONDS);
+                if (p != null) {
+                    p.waitFor(30, TimeUnit.SECONDS);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
