@@ -7,14 +7,13 @@ import io.riskgrid.core.position.FillBatch;
 import io.riskgrid.core.position.IngestResult;
 import io.riskgrid.core.position.Side;
 import io.riskgrid.grid.reference.ReferenceDataWriter;
-import io.riskgrid.grid.schema.AccountRiskRow;
 import io.riskgrid.grid.schema.GridTables;
 import io.riskgrid.grid.testing.DemoFixture;
 import io.riskgrid.grid.testing.ExpectedBook;
+import io.riskgrid.grid.testing.GridBookAssert;
 import io.riskgrid.grid.testing.LocalGridCluster;
 import io.riskgrid.grid.testing.SteadyLoad;
 import org.apache.ignite.Ignite;
-import org.apache.ignite.cache.query.SqlFieldsQuery;
 import org.apache.ignite.cluster.ClusterNode;
 import org.junit.jupiter.api.Test;
 
@@ -23,16 +22,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -93,39 +88,11 @@ class ThreeNodeFailoverIT {
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> client.cluster().forServers().nodes().size() == 2);
 
-            // Every fill is in the fill log once; nothing else is.
-            List<List<?>> logged = client.cache(GridTables.FILLS).query(new SqlFieldsQuery(
-                    "SELECT FILL_ID FROM FILLS WHERE ACCOUNT_ID LIKE 'FO-%'")).getAll();
-            Set<String> loggedIds = new HashSet<>();
-            logged.forEach(r -> loggedIds.add((String) r.get(0)));
-            assertThat(logged).hasSize(all.size());
-            assertThat(loggedIds).isEqualTo(all.stream().map(Fill::fillId).collect(Collectors.toSet()));
+            // Every fill is in the fill log once; nothing else is. Positions and risk equal the fills sent.
+            GridBookAssert.fillLogHoldsExactly(client, "FO-", all);
             // The successful sends report each fill once, as new or (after a failed attempt that applied it) duplicate.
             assertThat(load.accepted() + load.duplicates()).isEqualTo(all.size());
-
-            // Positions: computed here from the fills sent, and summed by the grid from its own fill log.
-            ExpectedBook expected = new ExpectedBook().apply(all);
-            Map<String, Double> fromLog = new HashMap<>();
-            client.cache(GridTables.FILLS).query(new SqlFieldsQuery("SELECT ACCOUNT_ID, INSTRUMENT_ID,"
-                    + " SUM(CASE WHEN SIDE = 'BUY' THEN QUANTITY ELSE -QUANTITY END) FROM FILLS"
-                    + " WHERE ACCOUNT_ID LIKE 'FO-%' GROUP BY ACCOUNT_ID, INSTRUMENT_ID")).getAll()
-                    .forEach(r -> fromLog.put(ExpectedBook.key((String) r.get(0), (String) r.get(1)), ((Number) r.get(2)).doubleValue()));
-            Map<String, double[]> positions = new HashMap<>();
-            client.cache(GridTables.POSITIONS).query(new SqlFieldsQuery("SELECT ACCOUNT_ID, INSTRUMENT_ID, QUANTITY,"
-                    + " REALIZED_PNL FROM POSITIONS WHERE ACCOUNT_ID LIKE 'FO-%'")).getAll()
-                    .forEach(r -> positions.put(ExpectedBook.key((String) r.get(0), (String) r.get(1)),
-                            new double[]{((Number) r.get(2)).doubleValue(), ((Number) r.get(3)).doubleValue()}));
-            assertThat(positions.keySet()).isEqualTo(expected.positions().keySet());
-            for (Map.Entry<String, ExpectedBook.Position> e : expected.positions().entrySet()) {
-                double[] p = positions.get(e.getKey());
-                assertThat(p[0]).as("quantity of " + e.getKey()).isCloseTo(e.getValue().quantity, within(1e-9));
-                assertThat(p[0]).as("quantity of " + e.getKey() + " from the fill log").isCloseTo(fromLog.get(e.getKey()), within(1e-9));
-                assertThat(p[1]).as("realized P&L of " + e.getKey()).isCloseTo(e.getValue().realizedPnl, within(1e-6));
-            }
-            Map<String, AccountRiskRow> risk = client.<String, AccountRiskRow>cache(GridTables.ACCOUNT_RISK).getAll(ids);
-            for (String id : ids) {
-                assertThat(risk.get(id).realizedPnl).as("realized P&L of " + id).isCloseTo(expected.realizedPnl(id), within(1e-6));
-            }
+            GridBookAssert.positionsMatch(client, "FO-", new ExpectedBook().apply(all));
 
             // The same fills again, after the failure: all recognized.
             IngestResult again = client.compute().execute(FillIngestTask.NAME, FillBatch.of(batches.get(KILL_AFTER)));
