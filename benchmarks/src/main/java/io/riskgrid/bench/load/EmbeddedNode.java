@@ -30,10 +30,12 @@ public final class EmbeddedNode implements AutoCloseable {
 
     private final Ignite ignite;
     private final Path workRoot;
+    private final NodeProcesses processes;
 
-    private EmbeddedNode(Ignite ignite, Path workRoot) {
+    private EmbeddedNode(Ignite ignite, Path workRoot, NodeProcesses processes) {
         this.ignite = ignite;
         this.workRoot = workRoot;
+        this.processes = processes;
     }
 
     /**
@@ -41,6 +43,19 @@ public final class EmbeddedNode implements AutoCloseable {
      * MiB off-heap.
      */
     public static EmbeddedNode start(String name, long dataRegionMb) {
+        return start(name, dataRegionMb, 0, false);
+    }
+
+    /**
+     * Starts a cluster for a driver: this JVM's node called {@code name} (a server node, or with
+     * {@code client} a client node that holds no data) and {@code nodeProcesses} server nodes in
+     * separate JVMs ({@link #processes()}), each with a data region of {@code dataRegionMb} MiB.
+     * Returns once every server has joined.
+     */
+    public static EmbeddedNode start(String name, long dataRegionMb, int nodeProcesses, boolean client) {
+        if (client && nodeProcesses < 1) {
+            throw new IllegalArgumentException("a client node needs at least one server node process");
+        }
         Path workRoot;
         try {
             workRoot = Files.createTempDirectory("riskgrid-bench-");
@@ -55,12 +70,36 @@ public final class EmbeddedNode implements AutoCloseable {
                     .withPortRanges(10, 20, 10)
                     .withWorkDir(workRoot.resolve(name))
                     .withDataRegionMb(dataRegionMb)
-                    .withGentleFailure(true);
-            return new EmbeddedNode(GridNode.start(cfg), workRoot);
+                    .withGentleFailure(true)
+                    .withClientMode(client);
+            NodeProcesses processes = new NodeProcesses(base, workRoot, dataRegionMb);
+            try {
+                if (client) {
+                    processes.start(name + "-server-0");
+                }
+                Ignite ignite = GridNode.start(cfg);
+                for (int i = client ? 1 : 0; i < nodeProcesses; i++) {
+                    processes.start(name + "-server-" + i);
+                }
+                int servers = nodeProcesses + (client ? 0 : 1);
+                long deadline = System.nanoTime() + 60_000_000_000L;
+                while (ignite.cluster().forServers().nodes().size() < servers && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                return new EmbeddedNode(ignite, workRoot, processes);
+            } catch (RuntimeException | InterruptedException e) {
+                processes.close();
+                throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+            }
         } catch (RuntimeException e) {
             deleteRecursively(workRoot);
             throw e;
         }
+    }
+
+    /** The server nodes in separate JVMs. */
+    NodeProcesses processes() {
+        return processes;
     }
 
     public Ignite ignite() {
@@ -72,6 +111,7 @@ public final class EmbeddedNode implements AutoCloseable {
         try {
             ignite.close();
         } finally {
+            processes.close();
             deleteRecursively(workRoot);
         }
     }

@@ -57,14 +57,14 @@ import java.util.function.Consumer;
 public final class IngestBench {
 
     static final Set<String> OPTIONS = Set.of("fills", "accounts", "instruments", "rate", "path", "batch", "senders",
-            "warmup", "buffer", "parallel-ops", "in-flight", "data-region-mb", "seed");
+            "warmup", "buffer", "parallel-ops", "in-flight", "data-region-mb", "seed", "nodes");
     static final String USAGE = "usage: ingest [--fills 1000000] [--accounts 1000] [--instruments 50] [--rate 0 (as fast "
             + "as possible)] [--path streamer|task] [--batch 1000] [--senders 2] [--warmup fills/5] [--buffer 4096] "
-            + "[--parallel-ops 2] [--in-flight 4] [--data-region-mb 2048] [--seed 42]";
+            + "[--parallel-ops 2] [--in-flight 4] [--data-region-mb 2048] [--seed 42] [--nodes 1]";
 
     /** The run's parameters, checked. */
     record Settings(int fills, int accounts, int instruments, int rate, String path, int batch, int senders, int warmup,
-                    int buffer, int parallelOps, int inFlight, int dataRegionMb, int seed) {
+                    int buffer, int parallelOps, int inFlight, int dataRegionMb, int seed, int nodes) {
 
         static Settings parse(String[] args) {
             BenchArgs a = BenchArgs.parse(args, OPTIONS);
@@ -81,6 +81,7 @@ public final class IngestBench {
             int inFlight = a.intAtLeast("in-flight", 4, 1);
             int region = a.intAtLeast("data-region-mb", 2_048, 128);
             int seed = a.intAtLeast("seed", 42, 0);
+            int nodes = a.intAtLeast("nodes", 1, 1);
             List<String> problems = new ArrayList<>(a.problems());
             if (!path.equals("streamer") && !path.equals("task")) {
                 problems.add("--path must be streamer or task, was '" + path + "'");
@@ -93,7 +94,7 @@ public final class IngestBench {
                 throw new IllegalArgumentException(String.join("; ", problems));
             }
             return new Settings(fills, accounts, instruments, rate, path, batch, senders, warmup, buffer, parallelOps,
-                    inFlight, region, seed);
+                    inFlight, region, seed, nodes);
         }
     }
 
@@ -120,8 +121,9 @@ public final class IngestBench {
 
     /** Starts a node, loads the reference data, runs the warm-up and the measured fills; the figures. */
     JsonLine run() {
-        progress("starting one grid node");
-        try (EmbeddedNode node = EmbeddedNode.start("bench-ingest", settings.dataRegionMb())) {
+        progress("starting " + settings.nodes() + " grid node(s): one in this JVM"
+                + (settings.nodes() > 1 ? ", the others as separate processes" : ""));
+        try (EmbeddedNode node = EmbeddedNode.start("bench-ingest", settings.dataRegionMb(), settings.nodes() - 1, false)) {
             Ignite ignite = node.ignite();
             load(ignite);
             try (Path path = settings.path().equals("streamer") ? new StreamerPath(ignite) : new TaskPath(ignite)) {
@@ -143,6 +145,7 @@ public final class IngestBench {
                 return JsonLine.of("ingest")
                         .put("path", settings.path())
                         .put("fills", settings.fills())
+                        .put("nodes", settings.nodes())
                         .put("accounts", settings.accounts())
                         .put("instruments", settings.instruments())
                         .put("rate", settings.rate())
