@@ -4,12 +4,16 @@ import io.riskgrid.grid.node.GridConfig;
 import io.riskgrid.grid.node.GridNode;
 import io.riskgrid.grid.node.NodeHealthServer;
 import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteState;
+import org.apache.ignite.Ignition;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code riskgrid node}: one grid server node, running until the process is stopped.
@@ -56,14 +60,23 @@ public final class GridNodeMain {
                 + (ignite.cluster().state().active() ? "" : ", inactive until its baseline nodes "
                         + GridNode.missingBaselineNodes(ignite) + " join"));
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicBoolean shuttingDown = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            shuttingDown.set(true);
             if (health != null) {
                 health.close();
             }
             ignite.close();
             stopped.countDown();
         }, "riskgrid-node-shutdown"));
-        stopped.await();
+        // A node that stops by itself (Ignite's failure handler stops it on a critical failure) takes the
+        // process with it, so that a supervisor (systemd, Kubernetes) restarts it.
+        while (!stopped.await(1, TimeUnit.SECONDS)) {
+            if (!shuttingDown.get() && Ignition.state(cfg.instanceName()) != IgniteState.STARTED) {
+                System.err.println("riskgrid node: node " + cfg.instanceName() + " has stopped; exiting");
+                System.exit(1);
+            }
+        }
     }
 
     /** The configuration the command line asks for; throws naming the first bad argument. */
