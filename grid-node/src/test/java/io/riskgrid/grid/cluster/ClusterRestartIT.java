@@ -88,8 +88,9 @@ class ClusterRestartIT {
             }
             AccountControlJob.run(client, KillSwitchJob.halt("RS-7", "desk.head", "restart drill", System.currentTimeMillis()));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                Map<String, AlertRow> alerts = alerts(client);
-                assertThat(alerts.keySet()).as("accounts with an alert")
+                Map<AlertKey, AlertRow> alerts = alerts(client);
+                assertThat(alerts.entrySet()).as("accounts with an alert")
+                        .extracting(e -> e.getKey().accountId() + "|" + e.getValue().limitId)
                         .containsExactlyInAnyOrder("RS-0|GROSS", "RS-1|GROSS", "RS-2|GROSS", "RS-3|GROSS", "RS-4|GROSS");
                 assertThat(alerts.values()).allSatisfy(r -> assertThat(r.severity).isEqualTo("CRITICAL"));
             });
@@ -125,12 +126,12 @@ class ClusterRestartIT {
         }
     }
 
-    /** Alerts of the RS- accounts by {@code account|limitId}. */
-    private static Map<String, AlertRow> alerts(Ignite ignite) {
-        Map<String, AlertRow> out = new TreeMap<>();
+    /** Every alert of the RS- accounts. */
+    private static Map<AlertKey, AlertRow> alerts(Ignite ignite) {
+        Map<AlertKey, AlertRow> out = new TreeMap<>();
         ignite.<AlertKey, AlertRow>cache(GridTables.ALERTS).query(new ScanQuery<AlertKey, AlertRow>()).forEach(e -> {
             if (e.getKey().accountId().startsWith("RS-")) {
-                out.put(e.getKey().accountId() + "|" + e.getValue().limitId, e.getValue());
+                out.put(e.getKey(), e.getValue());
             }
         });
         return out;
@@ -139,11 +140,7 @@ class ClusterRestartIT {
     /** Every alert of the RS- accounts: its key to its limit, severity and status. */
     private static Map<String, String> alertIds(Ignite ignite) {
         Map<String, String> out = new TreeMap<>();
-        ignite.<AlertKey, AlertRow>cache(GridTables.ALERTS).query(new ScanQuery<AlertKey, AlertRow>()).forEach(e -> {
-            if (e.getKey().accountId().startsWith("RS-")) {
-                out.put(e.getKey().toString(), e.getValue().limitId + " " + e.getValue().severity + " " + e.getValue().status);
-            }
-        });
+        alerts(ignite).forEach((k, r) -> out.put(k.toString(), r.limitId + " " + r.severity + " " + r.status));
         return out;
     }
 

@@ -1,13 +1,11 @@
 package io.riskgrid.grid.cluster;
 
-import io.riskgrid.core.account.Account;
 import io.riskgrid.core.position.Fill;
-import io.riskgrid.core.position.Side;
-import io.riskgrid.grid.reference.ReferenceDataWriter;
 import io.riskgrid.grid.schema.GridTables;
 import io.riskgrid.grid.testing.DemoFixture;
 import io.riskgrid.grid.testing.ExpectedBook;
 import io.riskgrid.grid.testing.GridBookAssert;
+import io.riskgrid.grid.testing.LoadBook;
 import io.riskgrid.grid.testing.LocalGridCluster;
 import io.riskgrid.grid.testing.SteadyLoad;
 import org.apache.ignite.Ignite;
@@ -18,12 +16,9 @@ import org.apache.ignite.lang.IgniteCallable;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.SplittableRandom;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -49,14 +44,9 @@ class ScaleOutIT {
             Ignite client = cluster.startClient();
             cluster.startProcess(client, 2);
             DemoFixture.load(client);
-            List<Account> accounts = new ArrayList<>();
-            for (int a = 0; a < ACCOUNTS; a++) {
-                accounts.add(new Account("SO-" + a, "Scale out " + a, "USD", 10_000_000, "TEST"));
-            }
-            new ReferenceDataWriter(client).upsertAccounts(accounts);
-            Set<String> ids = accounts.stream().map(Account::accountId).collect(Collectors.toSet());
+            Set<String> ids = LoadBook.accounts(client, "SO-", ACCOUNTS);
 
-            List<List<Fill>> batches = fills();
+            List<List<Fill>> batches = LoadBook.equityBatches(29, "so-", "SO-", ACCOUNTS, BATCHES, PER_BATCH);
             List<Fill> all = batches.stream().flatMap(List::stream).toList();
             SteadyLoad load = new SteadyLoad(client, batches, ids, 15).start();
             int added;
@@ -77,9 +67,7 @@ class ScaleOutIT {
 
             // The new node is primary for some accounts, and rebalancing gives it their rows: in the end
             // every position row has exactly one primary and one backup copy, some of them on the new node.
-            String addedName = cluster.processName(added);
-            ClusterNode addedNode = client.cluster().forServers().nodes().stream()
-                    .filter(n -> n.consistentId().toString().equals(addedName)).findFirst().orElseThrow();
+            ClusterNode addedNode = cluster.processNode(client, added);
             assertThat(ids.stream().filter(id -> client.affinity(GridTables.POSITIONS).isPrimary(addedNode, id)))
                     .as("accounts whose primary is the new node").isNotEmpty();
             long rows = client.cache(GridTables.POSITIONS).size(CachePeekMode.PRIMARY);
@@ -105,21 +93,5 @@ class ScaleOutIT {
             var cache = Ignition.localIgnite().cache(GridTables.POSITIONS);
             return new long[]{cache.localSize(CachePeekMode.PRIMARY), cache.localSize(CachePeekMode.BACKUP)};
         }
-    }
-
-    private static List<List<Fill>> fills() {
-        SplittableRandom random = new SplittableRandom(29);
-        String[] instruments = {DemoFixture.AAPL, DemoFixture.XOM};
-        List<List<Fill>> batches = new ArrayList<>();
-        int n = 0;
-        for (int b = 0; b < BATCHES; b++) {
-            List<Fill> batch = new ArrayList<>();
-            for (int i = 0; i < PER_BATCH; i++, n++) {
-                batch.add(Fill.of("so-" + n, "SO-" + random.nextInt(ACCOUNTS), instruments[random.nextInt(2)],
-                        random.nextBoolean() ? Side.BUY : Side.SELL, 1 + random.nextInt(50), 95 + random.nextInt(11), n));
-            }
-            batches.add(batch);
-        }
-        return batches;
     }
 }

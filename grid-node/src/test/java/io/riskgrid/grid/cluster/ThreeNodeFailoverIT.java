@@ -1,16 +1,14 @@
 package io.riskgrid.grid.cluster;
 
 import io.riskgrid.compute.ingest.FillIngestTask;
-import io.riskgrid.core.account.Account;
 import io.riskgrid.core.position.Fill;
 import io.riskgrid.core.position.FillBatch;
 import io.riskgrid.core.position.IngestResult;
-import io.riskgrid.core.position.Side;
-import io.riskgrid.grid.reference.ReferenceDataWriter;
 import io.riskgrid.grid.schema.GridTables;
 import io.riskgrid.grid.testing.DemoFixture;
 import io.riskgrid.grid.testing.ExpectedBook;
 import io.riskgrid.grid.testing.GridBookAssert;
+import io.riskgrid.grid.testing.LoadBook;
 import io.riskgrid.grid.testing.LocalGridCluster;
 import io.riskgrid.grid.testing.SteadyLoad;
 import org.apache.ignite.Ignite;
@@ -21,10 +19,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,22 +56,17 @@ class ThreeNodeFailoverIT {
             int victim = cluster.startProcess(client, 2);
             cluster.startProcess(client, 3);
             DemoFixture.load(client);
-            List<Account> accounts = new ArrayList<>();
-            for (int a = 0; a < ACCOUNTS; a++) {
-                accounts.add(new Account("FO-" + a, "Failover " + a, "USD", 10_000_000, "TEST"));
-            }
-            new ReferenceDataWriter(client).upsertAccounts(accounts);
-            Set<String> ids = accounts.stream().map(Account::accountId).collect(Collectors.toSet());
+            Set<String> ids = LoadBook.accounts(client, "FO-", ACCOUNTS);
 
             // The victim must be primary for some accounts when it dies, or the test proves nothing.
-            ClusterNode victimNode = client.cluster().forServers().nodes().stream()
-                    .filter(n -> n.consistentId().toString().equals(cluster.processName(victim))).findFirst().orElseThrow();
+            ClusterNode victimNode = cluster.processNode(client, victim);
             await().atMost(Duration.ofSeconds(60)).until(() -> ids.stream()
                     .filter(id -> client.affinity(GridTables.POSITIONS).isPrimary(victimNode, id)).count() >= 3);
             Set<String> victimPrimary = ids.stream()
                     .filter(id -> client.affinity(GridTables.POSITIONS).isPrimary(victimNode, id)).collect(Collectors.toSet());
 
-            List<List<Fill>> batches = fills();
+            // 240 batches of 25 fills on 30 accounts.
+            List<List<Fill>> batches = LoadBook.equityBatches(83, "fo3-", "FO-", ACCOUNTS, BATCHES, PER_BATCH);
             List<Fill> all = batches.stream().flatMap(List::stream).toList();
             long killedAt;
             SteadyLoad load = new SteadyLoad(client, batches, ids, 15).start();
@@ -101,23 +92,6 @@ class ThreeNodeFailoverIT {
 
             report(load, killedAt, victimPrimary.size());
         }
-    }
-
-    /** 240 batches of 25 fills on 30 accounts in AAPL and XOM, whole prices 95..105 so the sums are exact. */
-    private static List<List<Fill>> fills() {
-        SplittableRandom random = new SplittableRandom(83);
-        String[] instruments = {DemoFixture.AAPL, DemoFixture.XOM};
-        List<List<Fill>> batches = new ArrayList<>();
-        int n = 0;
-        for (int b = 0; b < BATCHES; b++) {
-            List<Fill> batch = new ArrayList<>();
-            for (int i = 0; i < PER_BATCH; i++, n++) {
-                batch.add(Fill.of("fo3-" + n, "FO-" + random.nextInt(ACCOUNTS), instruments[random.nextInt(2)],
-                        random.nextBoolean() ? Side.BUY : Side.SELL, 1 + random.nextInt(50), 95 + random.nextInt(11), n));
-            }
-            batches.add(batch);
-        }
-        return batches;
     }
 
     private static void report(SteadyLoad load, long killedAt, int victimAccounts) throws IOException {

@@ -4,6 +4,7 @@ import io.riskgrid.grid.GridNodeMain;
 import io.riskgrid.grid.node.GridConfig;
 import io.riskgrid.grid.node.GridNode;
 import org.apache.ignite.Ignite;
+import org.apache.ignite.cluster.ClusterNode;
 
 import java.io.File;
 import java.io.IOException;
@@ -119,6 +120,13 @@ public final class LocalGridCluster implements AutoCloseable {
     /** The Ignite instance name (and consistent id) of an out-of-process node. */
     public String processName(int index) {
         return names.get(index);
+    }
+
+    /** The node of out-of-process node {@code index}, as {@code observer} sees it in the topology. */
+    public ClusterNode processNode(Ignite observer, int index) {
+        return observer.cluster().forServers().nodes().stream()
+                .filter(n -> n.consistentId().toString().equals(names.get(index))).findFirst()
+                .orElseThrow(() -> new IllegalStateException(names.get(index) + " is not in the topology"));
     }
 
     /** Kills an out-of-process node the hard way (SIGKILL) and waits for the process to end. */
