@@ -65,13 +65,14 @@ class ScaleOutIT {
             assertThat(SteadyLoad.failures(load.reads())).as("failed risk reads: " + SteadyLoad.errors(load.reads())).isZero();
             assertThat(load.accepted()).as("fills accepted first time").isEqualTo(all.size());
 
-            // The new node is primary for some accounts, and rebalancing gives it their rows: in the end
-            // every position row has exactly one primary and one backup copy, some of them on the new node.
+            // Rebalancing gives the new node its rows, and only then makes it primary for its share of the
+            // accounts (Ignite switches affinity late): in the end it is primary for some accounts and every
+            // position row has exactly one primary and one backup copy, some of them on the new node.
             ClusterNode addedNode = cluster.processNode(client, added);
-            assertThat(ids.stream().filter(id -> client.affinity(GridTables.POSITIONS).isPrimary(addedNode, id)))
-                    .as("accounts whose primary is the new node").isNotEmpty();
             long rows = client.cache(GridTables.POSITIONS).size(CachePeekMode.PRIMARY);
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                assertThat(ids.stream().filter(id -> client.affinity(GridTables.POSITIONS).isPrimary(addedNode, id)))
+                        .as("accounts whose primary is the new node").isNotEmpty();
                 Collection<long[]> copies = client.compute(client.cluster().forServers()).broadcast(new LocalCopies());
                 assertThat(copies).hasSize(3);
                 assertThat(copies.stream().mapToLong(c -> c[0]).sum()).as("primary copies").isEqualTo(rows);
