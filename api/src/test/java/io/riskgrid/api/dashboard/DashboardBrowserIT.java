@@ -3,6 +3,7 @@ package io.riskgrid.api.dashboard;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.riskgrid.api.testing.ApiTestGrid;
 import io.riskgrid.api.testing.GridApiTest;
+import io.riskgrid.grid.admin.PartitionedCaches;
 import io.riskgrid.grid.schema.GridTables;
 import io.riskgrid.grid.schema.PriceRow;
 import io.riskgrid.grid.testing.LocalGridCluster;
@@ -46,8 +47,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * against the running API with the demo simulator moving prices. The page loads and shows accounts,
  * its numbers change as the market moves, an alert raised through the API appears on it within a
  * second, acknowledging it on the page acknowledges it in the API, the drill-down shows the limit's
- * utilization, and the kill switch halts and resumes the firm after a confirmation. Screenshots are
- * saved to {@code api/target/dashboard*.png}.
+ * utilization, the kill switch halts and resumes the firm after a confirmation, and the cluster panel
+ * shows the grid's node with its partitions. Screenshots are saved to {@code api/target/dashboard*.png}.
  * <p>
  * Without {@value #CHROMIUM} and {@value #CHROMEDRIVER} the test is skipped, unless the environment
  * sets {@code RISKGRID_REQUIRE_BROWSER=1} (as {@code .ci/run} does), when it fails.
@@ -60,6 +61,8 @@ class DashboardBrowserIT {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final LocalGridCluster CLUSTER = new LocalGridCluster("api-dashboard");
     private static final String ACCOUNT = "ACC-BROWSER";
+    /** The consistent id of the API's embedded node: the cluster's first node. */
+    private static final String CLUSTER_NODE = "api-dashboard-0";
 
     @Autowired
     private WebTestClient web;
@@ -120,6 +123,27 @@ class DashboardBrowserIT {
         // Loaded: the demo's accounts are listed and both streams are open.
         wait.until(d -> !d.findElements(By.cssSelector("#accounts tr[data-account-id]")).isEmpty());
         wait.until(d -> "live".equals(text(By.id("stream-state"))));
+
+        // The cluster panel: the API's own node, the only server, is primary for every partition of every
+        // partitioned cache and backup for none; nothing lost, nothing moving, the cluster ACTIVE.
+        By clusterNode = By.cssSelector("#cluster-nodes tr[data-node-id='" + CLUSTER_NODE + "']");
+        wait.until(d -> !d.findElements(clusterNode).isEmpty());
+        long partitions = PartitionedCaches.NAMES.stream().mapToLong(c -> ignite.affinity(c).partitions()).sum();
+        String primaries = String.format(java.util.Locale.US, "%,d", partitions);
+        wait.until(d -> primaries.equals(text(By.cssSelector("#cluster-nodes tr[data-node-id='" + CLUSTER_NODE
+                + "'] [data-field=primary]"))));
+        WebElement nodeRow = browser.findElement(clusterNode);
+        assertThat(nodeRow.findElement(By.cssSelector("[data-field=consistentId]")).getText()).startsWith(CLUSTER_NODE);
+        assertThat(nodeRow.findElement(By.cssSelector("[data-field=inBaseline]")).getText()).isEqualTo("yes");
+        assertThat(nodeRow.findElement(By.cssSelector("[data-field=backup]")).getText()).isEqualTo("0");
+        assertThat(nodeRow.findElement(By.cssSelector("[data-field=lost]")).getText()).isEqualTo("0");
+        assertThat(browser.findElements(By.cssSelector("#cluster-nodes tr[data-node-id]"))).hasSize(1);
+        assertThat(text(By.cssSelector("#cluster [data-field=clusterState]"))).isEqualTo("ACTIVE");
+        assertThat(browser.findElement(By.id("cluster-lost")).isDisplayed()).isFalse();
+        wait.until(d -> text(By.cssSelector("#cluster [data-field=rebalance]")).startsWith("settled"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("cluster")));
+        screenshot("dashboard-cluster.png");
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
 
         // Live numbers: the simulator moves prices, so the firm's P&L on the page changes by itself.
         String pnl = text(By.cssSelector("#firm-status [data-field=pnlTotal]"));
