@@ -7,6 +7,7 @@ import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +114,7 @@ public final class LostPartitions {
     public record ResetReport(Map<String, Integer> partitionsByCache, long partitions, String auditEventId) {
 
         public ResetReport {
-            partitionsByCache = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(partitionsByCache));
+            partitionsByCache = Collections.unmodifiableMap(new LinkedHashMap<>(partitionsByCache));
         }
     }
 }

@@ -2,7 +2,6 @@ package io.riskgrid.grid.admin;
 
 import io.riskgrid.grid.schema.GridTables;
 import org.apache.ignite.cache.CacheMode;
-import org.apache.ignite.cache.PartitionLossPolicy;
 import org.apache.ignite.configuration.CacheConfiguration;
 
 import java.util.ArrayList;
@@ -21,16 +20,6 @@ public final class PartitionedCaches {
     public static final List<String> NAMES = names();
 
     private PartitionedCaches() {
-    }
-
-    /** The partition-loss policy GridTables gives the partitioned caches (READ_WRITE_SAFE). */
-    public static PartitionLossPolicy lossPolicy(String cache) {
-        for (CacheConfiguration<?, ?> c : GridTables.cacheConfigurations()) {
-            if (c.getName().equals(cache)) {
-                return c.getPartitionLossPolicy();
-            }
-        }
-        throw new IllegalArgumentException("cache must be a RiskGrid cache, was '" + cache + "'");
     }
 
     private static List<String> names() {

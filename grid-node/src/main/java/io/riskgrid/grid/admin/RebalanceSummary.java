@@ -41,9 +41,6 @@ public record RebalanceSummary(boolean inProgress, long partitionsMoving, long p
         }
     }
 
-    /** Nothing is rebalancing. */
-    public static final RebalanceSummary SETTLED = new RebalanceSummary(false, 0, 0, 0, 1.0, 0);
-
     /** The summary of the reports of the nodes that answered. */
     public static RebalanceSummary of(Collection<NodeReport> reports) {
         boolean inProgress = false;
