@@ -1,6 +1,6 @@
 // The RiskGrid live risk dashboard: loads firm status, accounts, alerts, trading controls and the
 // market model over REST, then applies server-sent events (/stream/risk, /stream/alerts). When a
-// stream is down it falls back to polling. Every DOM change is batched into one animation frame,
+// stream is down it falls back to polling. The cluster panel polls /admin/topology. Every DOM change is batched into one animation frame,
 // and rows are updated in place, so a thousand accounts stay cheap to keep live.
 //
 // Strings from the API only ever reach the DOM as text (textContent / text nodes), never as HTML.
@@ -14,6 +14,7 @@ const POLL_FAST_MS = 2000;       // polling while a stream does not exist on the
 const POLL_SLOW_MS = 5000;       // polling while a stream is reconnecting
 const STREAM_RETRY_MS = 15000;   // re-opening a stream the server refused
 const CORRELATION_REFRESH_MS = 60000;
+const TOPOLOGY_REFRESH_MS = 3000;  // the cluster panel: nodes, partitions, rebalancing
 const POSITIONS_REFRESH_MS = 3000;
 const ORDER_REFRESH_MS = 1000;   // re-ranking at most this often, so rows do not jump under the pointer
 const SWEEP_BATCH = 25;          // accounts re-read per poll while the risk stream is down
@@ -86,12 +87,13 @@ const state = {
   streams: { risk: 'connecting', alerts: 'connecting' },
   lastUpdate: null,
   lastOrderAt: 0,
+  topology: null,         // TopologyView from /admin/topology
 };
 
 // What the next animation frame must redraw.
 const dirty = {
   firm: false, accounts: new Set(), order: false, alerts: false, detail: false, positions: false,
-  streams: false, lastUpdate: false,
+  streams: false, lastUpdate: false, cluster: false,
 };
 
 let frameRequested = false;
@@ -236,6 +238,24 @@ async function loadAccounts() {
   await forEachLimited(ids, FETCH_CONCURRENCY, loadAccountRisk);
 }
 
+let topologyLoading = false;
+
+/** Reads the cluster's topology; a read still running is not doubled by the next tick. */
+async function loadTopology() {
+  if (topologyLoading) return;
+  topologyLoading = true;
+  try {
+    state.topology = await api('/admin/topology');
+    showClusterError('');
+  } catch (e) {
+    showClusterError(`Cluster topology unavailable: ${e.message}`);
+  } finally {
+    topologyLoading = false;
+  }
+  dirty.cluster = true;
+  schedule();
+}
+
 const heatmapNote = $('#heatmap-note');
 
 async function loadCorrelation() {
@@ -377,6 +397,7 @@ function flush() {
   if (dirty.alerts) { dirty.alerts = false; renderAlerts(); }
   if (dirty.detail) { dirty.detail = false; renderDetail(); }
   if (dirty.positions) { dirty.positions = false; renderPositions(); }
+  if (dirty.cluster) { dirty.cluster = false; renderCluster(); }
   if (dirty.lastUpdate) {
     dirty.lastUpdate = false;
     const node = $('#last-update');
@@ -820,6 +841,88 @@ alertsBody.addEventListener('click', async (e) => {
   }
 });
 
+// --- cluster --------------------------------------------------------------------------------
+
+const clusterPanel = $('#cluster');
+const clusterNodes = $('#cluster-nodes');
+const MIB = 1024 * 1024;
+
+function showClusterError(message) {
+  const banner = $('#cluster-error');
+  banner.textContent = message;
+  banner.hidden = !message;
+}
+
+function createNodeRow(node) {
+  const cell = (field) => el('td', { class: 'num', 'data-field': field });
+  return el('tr', { 'data-node-id': node.consistentId },
+    el('th', { scope: 'row', 'data-field': 'consistentId', text: node.consistentId }),
+    el('td', { 'data-field': 'inBaseline' }),
+    cell('primary'), cell('backup'), cell('moving'), cell('lost'), cell('heap'), cell('callbackQueue'));
+}
+
+function updateNodeRow(tr, node) {
+  const field = (name) => tr.querySelector(`[data-field="${name}"]`);
+  const p = node.partitions;
+  const name = field('consistentId');
+  setText(name, node.consistentId + (node.local ? ' (this API)' : ''));
+  name.title = [`node id ${node.nodeId}`, `order ${node.order}`, ...(node.addresses ?? [])].join('\n');
+  setText(field('inBaseline'), node.inBaseline ? 'yes' : 'no');
+  tr.classList.toggle('node-unreachable', !node.reachable);
+  tr.title = node.reachable ? '' : `did not answer: ${node.problem ?? 'unknown'}`;
+  setText(field('primary'), p ? quantity(p.primary) : '–');
+  setText(field('backup'), p ? quantity(p.backup) : '–');
+  setText(field('moving'), p ? quantity(p.moving) : '–');
+  const lost = field('lost');
+  setText(lost, p ? quantity(p.lost) : '–');
+  lost.classList.toggle('lost', (p?.lost ?? 0) > 0);
+  setText(field('heap'), node.heapUsed == null ? '–'
+    : `${quantity(Math.round(node.heapUsed / MIB))} / ${quantity(Math.round(node.heapMax / MIB))} MiB`);
+  setText(field('callbackQueue'), node.callbackQueue == null ? '–' : quantity(node.callbackQueue));
+}
+
+function renderCluster() {
+  const t = state.topology;
+  const stateNode = $('[data-field="clusterState"]', clusterPanel);
+  const clusterState = t?.clusterState ?? 'UNKNOWN';
+  setText(stateNode, t ? clusterState : '–');
+  stateNode.className = `state cluster-state-${clusterState}`;
+  if (!t) return;
+  const baseline = t.baseline;
+  const online = baseline.nodes.length - baseline.offline;
+  setText($('[data-field="clusterSummary"]', clusterPanel),
+    `${t.servers} server${t.servers === 1 ? '' : 's'} · ${t.clients} client${t.clients === 1 ? '' : 's'}`
+    + ` · baseline ${online}/${baseline.nodes.length} online${baseline.autoAdjust ? ' (auto-adjust)' : ''}`
+    + ` · loss policy ${t.partitionLossPolicy}`);
+
+  const lostBanner = $('#cluster-lost');
+  const lostCaches = t.caches.filter((c) => c.lostPartitions > 0);
+  lostBanner.hidden = lostCaches.length === 0;
+  clusterPanel.classList.toggle('has-lost', lostCaches.length > 0);
+  if (lostCaches.length) {
+    setText(lostBanner, `${quantity(t.lostPartitions)} partitions lost: `
+      + lostCaches.map((c) => `${c.cache} ${quantity(c.lostPartitions)}`).join(', ')
+      + '. Their data is refused until the failed nodes return, or until an operator resets them'
+      + ' (POST /api/v1/admin/lost-partitions/reset), accepting the loss of what they held.');
+  }
+
+  const r = t.rebalance;
+  const fill = $('.rebalance-fill', clusterPanel);
+  const track = $('.rebalance-track', clusterPanel);
+  fill.style.width = `${Math.max(0, Math.min(1, r.progress)) * 100}%`;
+  fill.classList.toggle('is-moving', r.inProgress);
+  track.setAttribute('aria-valuenow', String(Math.round(r.progress * 1000) / 10));
+  clusterPanel.dataset.rebalancing = String(r.inProgress);
+  setText($('[data-field="rebalance"]', clusterPanel), r.inProgress
+    ? `${percent(r.progress)} · ${quantity(r.partitionsLeft)} of ${quantity(r.partitionsTotal)} partitions left · ${quantity(r.partitionsMoving)} moving`
+    : 'settled: every partition in place');
+
+  syncKeyed(clusterNodes, t.nodes, (n) => n.consistentId, createNodeRow, updateNodeRow);
+  const partitions = [...new Set(t.caches.map((c) => c.partitions))].join('/');
+  setText($('#cluster-note'), `Partition counts are summed over the ${t.caches.length} partitioned caches`
+    + ` (${partitions} partitions each, ${t.caches[0]?.backups ?? 0} backup). Read at ${clockTime(t.readAt)}.`);
+}
+
 // --- kill switch ----------------------------------------------------------------------------
 
 const dialog = $('#kill-confirm');
@@ -904,6 +1007,7 @@ function start() {
   dirty.firm = true;
   dirty.streams = true;
   dirty.detail = true;
+  dirty.cluster = true;
   schedule();
 
   openStream('risk', '/stream/risk', { risk: applyRisk, firm: applyFirm }, () => { loadStatus(); loadAccounts(); });
@@ -916,8 +1020,10 @@ function start() {
   loadAlerts();
   loadAccounts();
   loadCorrelation();
+  loadTopology();
 
   setInterval(() => { pollTick().catch(() => {}); }, 1000);
+  setInterval(loadTopology, TOPOLOGY_REFRESH_MS);
   setInterval(refreshAges, 1000);
   setInterval(loadCorrelation, CORRELATION_REFRESH_MS);
   // Keep the chart's time axis sliding even when nothing changes.

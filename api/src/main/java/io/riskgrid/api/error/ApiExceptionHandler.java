@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.riskgrid.api.grid.GridCallException;
 import io.riskgrid.api.request.Echo;
+import org.apache.ignite.internal.processors.cache.CacheInvalidStateException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -40,8 +41,9 @@ import java.util.stream.Collectors;
 /**
  * Turns every failure of a REST handler into an {@link ApiError} body: wrong input is a 400 that
  * says what is wrong and in which field, an unknown id a 404, a grid that cannot take the call a
- * 503, anything else a 500 that says no more than "internal error". Messages of Jackson, Spring
- * or Ignite never reach the caller: they name internal classes and are logged instead.
+ * 503, data in a lost partition a 503 {@code partitions_lost}, anything else a 500 that says no more
+ * than "internal error". Messages of Jackson, Spring or Ignite never reach the caller: they name
+ * internal classes and are logged instead.
  * <p>
  * This class is stateless and thread-safe.
  */
@@ -49,6 +51,12 @@ import java.util.stream.Collectors;
 public class ApiExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    /** The error code of a request that needs data of a lost partition. */
+    static final String PARTITIONS_LOST = "partitions_lost";
+    static final String PARTITIONS_LOST_MESSAGE = "the data this request needs is in a lost partition: every grid node "
+            + "that held a copy of it has left the cluster. Reads and writes of that data are refused (partition-loss "
+            + "policy READ_WRITE_SAFE) until those nodes return, or until an operator resets the lost partitions "
+            + "(POST /api/v1/admin/lost-partitions/reset), which accepts the loss of the data they held";
     /** The reason Spring gives when a required request body is absent. */
     private static final String NO_BODY = "No request body";
 
@@ -132,6 +140,9 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(GridCallException.class)
     public ResponseEntity<ApiError> gridFailure(GridCallException e) {
+        if (lostPartition(e)) {
+            return partitionsLost(e);
+        }
         if (e.isUnavailable()) {
             LOG.warn("grid unavailable for a request: {}", e.getCause().toString());
             return respond(HttpStatus.SERVICE_UNAVAILABLE,
@@ -170,8 +181,29 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<ApiError> unexpected(Exception e) {
+        if (lostPartition(e)) {
+            // A grid read outside GridCalls (a stream's snapshot, say) that met a lost partition.
+            return partitionsLost(e);
+        }
         LOG.error("unexpected failure of a request", e);
         return internal();
+    }
+
+    /**
+     * True when the failure is Ignite refusing data of a lost partition under READ_WRITE_SAFE: a
+     * {@link CacheInvalidStateException} ("... partition data has been lost", "... cache partition has
+     * been lost") somewhere in the cause chain, whether from a get, a put inside a transaction or SQL.
+     * Ignite has no public exception for it; the class name is stable across 2.x.
+     */
+    private static boolean lostPartition(Throwable e) {
+        CacheInvalidStateException invalid = find(e, CacheInvalidStateException.class);
+        return invalid != null && invalid.getMessage() != null
+                && invalid.getMessage().toLowerCase(Locale.ROOT).contains("lost");
+    }
+
+    private static ResponseEntity<ApiError> partitionsLost(Throwable e) {
+        LOG.warn("request refused: it needs data of a lost partition: {}", find(e, CacheInvalidStateException.class).getMessage());
+        return respond(HttpStatus.SERVICE_UNAVAILABLE, new ApiError(PARTITIONS_LOST, PARTITIONS_LOST_MESSAGE, null));
     }
 
     private static ResponseEntity<ApiError> describeJson(JsonProcessingException json, String root) {

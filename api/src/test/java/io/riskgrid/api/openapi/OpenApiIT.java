@@ -77,7 +77,9 @@ class OpenApiIT {
             "GET /api/v1/stream/jobs/{id}",
             "GET /api/v1/stream/risk",
             "GET /api/v1/stream/alerts",
-            "GET /api/v1/market/correlation");
+            "GET /api/v1/market/correlation",
+            "GET /api/v1/admin/topology",
+            "POST /api/v1/admin/lost-partitions/reset");
 
     /** The error statuses each operation can answer besides 400, where it has any. */
     private static final Map<String, List<String>> NOT_FOUND_AND_CONFLICT = Map.ofEntries(
@@ -105,7 +107,7 @@ class OpenApiIT {
             "GET /api/v1/emergency/status", "GET /api/v1/accounts/{accountId}/risk",
             "GET /api/v1/accounts/{accountId}/positions", "GET /api/v1/jobs/{id}", "DELETE /api/v1/jobs/{id}",
             "GET /api/v1/stream/jobs/{id}", "GET /api/v1/market/correlation", "GET /api/v1/accounts/{accountId}/anomaly",
-            "GET /api/v1/accounts/{accountId}/forecast", "GET /api/v1/models");
+            "GET /api/v1/accounts/{accountId}/forecast", "GET /api/v1/models", "GET /api/v1/admin/topology");
 
     @Autowired
     private WebTestClient web;
@@ -258,6 +260,24 @@ class OpenApiIT {
         List<String> parameters = new ArrayList<>();
         alerts.path("parameters").forEach(p -> parameters.add(p.path("name").asText()));
         assertThat(parameters).contains("accountId", "minSeverity", "snapshot", "lastEventId", "Last-Event-ID");
+    }
+
+    @Test
+    void adminEndpointsSayWhatAResetCostsAndTheLostPartitionAnswer() {
+        assertThat(doc.path("info").path("description").asText())
+                .contains("## Administration", "READ_WRITE_SAFE", "`partitions_lost`",
+                        "**Resetting accepts the loss of whatever data the lost partitions held**", "LOST_PARTITIONS_RESET");
+        JsonNode reset = operation("POST /api/v1/admin/lost-partitions/reset");
+        assertThat(reset.path("description").asText()).contains("whatever they held", "is gone", "`reason`");
+        assertThat(reset.path("requestBody").path("content").path("application/json").path("schema").path("$ref").asText())
+                .isEqualTo("#/components/schemas/LostPartitionsResetRequest");
+        JsonNode topology = operation("GET /api/v1/admin/topology");
+        assertThat(topology.path("responses").path("200").path("content").path("application/json").path("schema")
+                .path("$ref").asText()).isEqualTo("#/components/schemas/TopologyView");
+        assertThat(topology.path("description").asText()).contains("OWNING", "MOVING", "RENTING", "LOST", "progress");
+        JsonNode schema = doc.path("components").path("schemas").path("TopologyView").path("properties");
+        assertThat(schema.has("clusterState") && schema.has("baseline") && schema.has("nodes") && schema.has("caches")
+                && schema.has("rebalance") && schema.has("lostPartitions")).isTrue();
     }
 
     @Test
