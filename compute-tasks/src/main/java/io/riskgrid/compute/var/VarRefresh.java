@@ -88,6 +88,10 @@ public final class VarRefresh implements AutoCloseable {
         try {
             refresh(clock.getAsLong());
         } catch (RuntimeException e) {
+            if (scheduler.isShutdown()) {
+                // Stopped mid-refresh (shutdownNow interrupts it): nothing is wrong, nothing to report.
+                return;
+            }
             // A refresh that fails (a node leaving mid-scan) is retried by the next one.
             log.warning("VaR refresh failed: " + e.getMessage(), e);
         }
