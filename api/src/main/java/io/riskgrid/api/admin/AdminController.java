@@ -3,8 +3,8 @@ package io.riskgrid.api.admin;
 import io.riskgrid.api.error.InputProblem;
 import io.riskgrid.api.error.InvalidInputException;
 import io.riskgrid.api.grid.GridCalls;
+import io.riskgrid.api.request.Accountable;
 import io.riskgrid.api.request.Actor;
-import io.riskgrid.api.request.Reason;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -79,25 +79,13 @@ public class AdminController {
                                            @RequestHeader(name = Actor.HEADER, required = false) String actorHeader) {
         return Mono.defer(() -> {
             List<InputProblem> problems = new ArrayList<>();
-            String reason = null;
-            String actor = null;
-            try {
-                reason = Reason.required(body.reason(), "reason", "resetting lost partitions (their data is lost)");
-            } catch (InvalidInputException e) {
-                problems.addAll(e.problems());
-            }
-            try {
-                actor = Actor.of(body.actor(), actorHeader);
-            } catch (InvalidInputException e) {
-                problems.addAll(e.problems());
-            }
+            Accountable who = Accountable.check(body.reason(), "resetting lost partitions (their data is lost)",
+                    body.actor(), actorHeader, problems);
             if (!problems.isEmpty()) {
                 throw new InvalidInputException(problems);
             }
-            String who = actor;
-            String why = reason;
             long now = clock.millis();
-            return grid.call(() -> AdminMapping.reset(admin.reset(who, why, now), now));
+            return grid.call(() -> AdminMapping.reset(admin.reset(who.actor(), who.reason(), now), now));
         });
     }
 }

@@ -4,9 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.riskgrid.api.request.Accountable;
 import io.riskgrid.api.request.Actor;
 import io.riskgrid.api.request.Echo;
-import io.riskgrid.api.request.Reason;
 import io.riskgrid.api.error.InputProblem;
 import io.riskgrid.api.error.InvalidInputException;
 import io.riskgrid.api.grid.GridCalls;
@@ -122,21 +122,10 @@ public class EmergencyController {
             problems.add(new InputProblem("accountId", "accountId must not be given for scope FIRM, which applies to "
                     + "every account; use scope ACCOUNT for one account"));
         }
-        String reason = null;
-        String actor = null;
-        try {
-            reason = Reason.required(body.reason(), "reason", action);
-        } catch (InvalidInputException e) {
-            problems.addAll(e.problems());
-        }
-        try {
-            actor = Actor.of(body.actor(), actorHeader);
-        } catch (InvalidInputException e) {
-            problems.addAll(e.problems());
-        }
+        Accountable who = Accountable.check(body.reason(), action, body.actor(), actorHeader, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new Checked(scope, accountId, actor, reason);
+        return new Checked(scope, accountId, who.actor(), who.reason());
     }
 }

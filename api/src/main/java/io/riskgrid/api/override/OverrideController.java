@@ -5,11 +5,11 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.riskgrid.api.request.Accountable;
 import io.riskgrid.api.request.Actor;
 import io.riskgrid.api.request.Echo;
 import io.riskgrid.api.request.Params;
 import io.riskgrid.api.request.Page;
-import io.riskgrid.api.request.Reason;
 import io.riskgrid.api.request.TimeOrderedId;
 import io.riskgrid.api.error.InputProblem;
 import io.riskgrid.api.error.InvalidInputException;
@@ -169,21 +169,10 @@ public class OverrideController {
                     + (now + MAX_MILLIS) + "), was " + expiresAt + "; an override is temporary: change the limit "
                     + "itself for longer"));
         }
-        String reason = null;
-        String actor = null;
-        try {
-            reason = Reason.required(body.reason(), "reason", "overriding");
-        } catch (InvalidInputException e) {
-            problems.addAll(e.problems());
-        }
-        try {
-            actor = Actor.of(body.actor(), actorHeader);
-        } catch (InvalidInputException e) {
-            problems.addAll(e.problems());
-        }
+        Accountable who = Accountable.check(body.reason(), "overriding", body.actor(), actorHeader, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new Checked(accountId, limitId, body.value(), state, expiresAt, actor, reason);
+        return new Checked(accountId, limitId, body.value(), state, expiresAt, who.actor(), who.reason());
     }
 }
