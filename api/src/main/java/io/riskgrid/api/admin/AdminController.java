@@ -54,7 +54,8 @@ public class AdminController {
                     + "partitioned cache, the partitions it is primary and backup for and its partitions by state (OWNING, "
                     + "MOVING, RENTING, LOST) and rebalancing; per cache the partition count, backups, partition-loss policy "
                     + "and lost partitions; and a rebalancing summary whose `progress` is 1 - partitionsLeft / "
-                    + "partitionsTotal over the nodes and caches still rebalancing (1 when none is). Read live from every "
+                    + "partitionsTotal over the current rebalance of each node still rebalancing: the caches it is loading "
+                    + "and those it finished earlier in the same round (1 when none is). Read live from every "
                     + "server node; a node that does not answer within 5 s is listed with `reachable: false`.")
     @ApiResponse(responseCode = "200", description = "The cluster now")
     @GetMapping("/topology")

@@ -47,8 +47,9 @@ public record TopologyView(
 
     /**
      * Rebalancing over the cluster. {@code progress} is 1 - partitionsLeft / partitionsTotal over the
-     * (node, cache) pairs still rebalancing: the share of the partitions the rebalancing under way set
-     * out to load that have arrived; 1 when nothing is rebalancing.
+     * current rebalance of each node still rebalancing (its caches still loading and those it finished
+     * earlier in the same round): the share of the partitions the rebalancing under way set out to load
+     * that have arrived; 1 when nothing is rebalancing. See {@code RebalanceSummary}.
      */
     @Schema(description = "Rebalancing over the cluster")
     public record RebalanceView(

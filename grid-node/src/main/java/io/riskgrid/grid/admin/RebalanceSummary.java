@@ -8,23 +8,29 @@ import java.util.Collection;
  * <p>
  * A (node, cache) pair is <b>rebalancing</b> while the node holds MOVING partitions of the cache or
  * its rebalance of the cache still has partitions to load. For such a pair, <i>left</i> is the larger
- * of the two counts, and <i>total</i> the number of partitions its current rebalance set out to load
- * (at least <i>left</i>). Then
+ * of the two counts, and <i>total</i> the number of partitions its rebalance set out to load (at least
+ * <i>left</i>).
+ * <p>
+ * A node loads its caches one after the other (Ignite 2.17 rebalances cache groups in turn, and a
+ * partition turns OWNING as soon as it has arrived), so a node's <b>current rebalance</b> is its pairs
+ * still rebalancing plus the pairs it finished earlier in the same round: a finished pair belongs to
+ * the round when it ended no more than {@link #ROUND_GAP_MS} before the round's earliest start, and
+ * then extends the round back to its own start (a chain of back-to-back cache rebalances). Finished
+ * pairs of the round count with <i>left</i> 0. Then
  * <pre>
- *   progress = 1 - (sum of left) / (sum of total)   over the pairs that are rebalancing
+ *   progress = 1 - (sum of left) / (sum of total)   over the current rebalances of the nodes rebalancing
  *   progress = 1                                   when no pair is rebalancing
  * </pre>
  * that is, the share of the partitions the rebalancing now under way set out to load that have
- * arrived. It is 0 when a node has just joined and rises to 1 as its partitions become OWNING.
- * Pairs that finished earlier do not count, so a finished rebalance on one node does not make a
- * new one on another look further along than it is.
+ * arrived: 0 when a node has just joined, rising to 1 as its caches' partitions become OWNING. Nodes
+ * that are not rebalancing, and rounds that ended earlier, do not count.
  * <p>
  * This record is immutable and thread-safe.
  *
  * @param inProgress       true while any (node, cache) pair is rebalancing
  * @param partitionsMoving MOVING partition copies, summed over nodes and caches
- * @param partitionsLeft   sum of <i>left</i> over the pairs that are rebalancing
- * @param partitionsTotal  sum of <i>total</i> over the pairs that are rebalancing
+ * @param partitionsLeft   sum of <i>left</i> over the current rebalances
+ * @param partitionsTotal  sum of <i>total</i> over the current rebalances
  * @param progress         the fraction above, in [0, 1]
  * @param keysReceived     keys received by the nodes' current or last rebalance, summed
  */
@@ -41,6 +47,16 @@ public record RebalanceSummary(boolean inProgress, long partitionsMoving, long p
         }
     }
 
+    /**
+     * The longest pause between one cache's rebalance ending and the next one starting that still
+     * makes them one round. Back to back they are milliseconds apart; a round that ended this long
+     * before the next began is a separate one.
+     */
+    public static final long ROUND_GAP_MS = 10_000;
+
+    /** {@link #currentRoundStart} of a node that is not rebalancing. */
+    private static final long NOT_REBALANCING = Long.MIN_VALUE;
+
     /** The summary of the reports of the nodes that answered. */
     public static RebalanceSummary of(Collection<NodeReport> reports) {
         boolean inProgress = false;
@@ -52,15 +68,63 @@ public record RebalanceSummary(boolean inProgress, long partitionsMoving, long p
             for (CacheReport c : r.caches) {
                 moving += c.moving;
                 keys += c.rebalanceKeysReceived;
+            }
+            long roundStart = currentRoundStart(r);
+            if (roundStart == NOT_REBALANCING) {
+                continue;
+            }
+            inProgress = true;
+            for (CacheReport c : r.caches) {
                 if (c.rebalancing()) {
-                    inProgress = true;
                     long pairLeft = Math.max(c.rebalancePartitionsLeft, c.moving);
                     left += pairLeft;
                     total += Math.max(c.rebalancePartitionsTotal, pairLeft);
+                } else if (finished(c) && c.rebalanceStartTime >= roundStart) {
+                    total += c.rebalancePartitionsTotal;
                 }
             }
         }
         double progress = !inProgress ? 1.0 : total == 0 ? 0.0 : (double) (total - left) / total;
         return new RebalanceSummary(inProgress, moving, left, total, progress, keys);
+    }
+
+    /**
+     * When the node's current rebalance round began (see the class comment), {@link Long#MAX_VALUE}
+     * when it is rebalancing but neither its running caches nor any cache of the round has started
+     * yet, or {@link #NOT_REBALANCING}.
+     */
+    private static long currentRoundStart(NodeReport r) {
+        long start = Long.MAX_VALUE;
+        boolean rebalancing = false;
+        for (CacheReport c : r.caches) {
+            if (c.rebalancing()) {
+                rebalancing = true;
+                if (c.rebalanceStartTime > 0) {
+                    start = Math.min(start, c.rebalanceStartTime);
+                }
+            }
+        }
+        if (!rebalancing) {
+            return NOT_REBALANCING;
+        }
+        // The caches still to load have not started: the round reaches back from the measurement.
+        long anchor = start == Long.MAX_VALUE ? r.measuredAt : start;
+        boolean extended = true;
+        while (extended) {
+            extended = false;
+            for (CacheReport c : r.caches) {
+                if (!c.rebalancing() && finished(c) && c.rebalanceStartTime < anchor
+                        && c.rebalanceEndTime >= anchor - ROUND_GAP_MS) {
+                    anchor = c.rebalanceStartTime;
+                    start = anchor;
+                    extended = true;
+                }
+            }
+        }
+        return start;
+    }
+
+    private static boolean finished(CacheReport c) {
+        return c.rebalanceStartTime > 0 && c.rebalanceEndTime > 0;
     }
 }

@@ -1,5 +1,6 @@
 package io.riskgrid.grid.admin;
 
+import io.riskgrid.compute.control.AuditTrail;
 import io.riskgrid.core.account.Account;
 import io.riskgrid.grid.reference.ReferenceDataWriter;
 import io.riskgrid.grid.schema.AccountRow;
@@ -9,6 +10,7 @@ import io.riskgrid.grid.testing.DemoFixture;
 import io.riskgrid.grid.testing.LocalGridCluster;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
+import org.apache.ignite.IgniteDataStreamer;
 import org.apache.ignite.cache.PartitionLossPolicy;
 import org.apache.ignite.cache.query.ContinuousQuery;
 import org.apache.ignite.cache.query.QueryCursor;
@@ -31,6 +33,7 @@ import java.util.concurrent.CountDownLatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -105,6 +108,82 @@ class ClusterOverviewIT {
             assertThat(survivor.<String, AccountRow>cache(GridTables.ACCOUNTS).getAll(Set.of(DemoFixture.ACC_A, DemoFixture.ACC_B)))
                     .hasSize(2);
         }
+    }
+
+    @Test
+    void aJoiningNodeIsReportedRebalancingWithItsProgressUntilItOwnsItsShare() throws Exception {
+        try (LocalGridCluster cluster = new LocalGridCluster("overview-join")) {
+            // The supplying node pauses between supply messages (Ignite's own override of the rebalance
+            // throttle, read by the supplier), so that the rebalance lasts long enough to be read while
+            // it runs. Both servers are processes; this JVM is a client node, as the API is in cluster mode.
+            cluster.processEnvironment(Map.of("IGNITE_REBALANCE_THROTTLE_OVERRIDE", "300"));
+            cluster.startProcess(null, 1);
+            Ignite client = cluster.startClient();
+            int rows = 40_000;
+            String details = "x".repeat(200);
+            try (IgniteDataStreamer<String, AuditRow> streamer = client.dataStreamer(GridTables.AUDIT_LOG)) {
+                for (int i = 0; i < rows; i++) {
+                    streamer.addData(String.format("join-%06d", i),
+                            AuditTrail.row(i, "overview-join", "TEST", "ACC-" + (i % 500), null, null, null, null, details));
+                }
+            }
+            int partitions = partitionsOf(client, GridTables.AUDIT_LOG);
+
+            int second = cluster.startProcess(client, 2);
+            String joiner = cluster.processName(second);
+            List<ClusterOverview> during = new ArrayList<>();
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
+                ClusterOverview o = read(client);
+                if (o.rebalance().inProgress()) {
+                    during.add(o);
+                }
+                // Two nodes and one backup: when it is done, the new node owns every partition.
+                return settled(o, 2) && report(o, joiner, GridTables.AUDIT_LOG).owning == partitions;
+            });
+
+            assertThat(during).as("overviews read while the new node was loading its partitions").isNotEmpty();
+            System.out.printf("ClusterOverviewIT: %d overviews read during the rebalance, the first %s, the last %s%n",
+                    during.size(), during.get(0).rebalance(), during.get(during.size() - 1).rebalance());
+            for (ClusterOverview o : during) {
+                RebalanceSummary r = o.rebalance();
+                assertThat(r.partitionsLeft()).isPositive();
+                assertThat(r.partitionsTotal()).isGreaterThanOrEqualTo(r.partitionsLeft());
+                assertThat(r.progress()).isCloseTo(1 - (double) r.partitionsLeft() / r.partitionsTotal(), within(1e-12))
+                        .isGreaterThanOrEqualTo(0.0).isLessThan(1.0);
+                // Only the new node loads: the old one already holds every partition.
+                for (ClusterOverview.NodeOverview n : o.nodes()) {
+                    if (n.report() != null && !n.consistentId().equals(joiner)) {
+                        assertThat(n.report().caches).allSatisfy(c -> assertThat(c.rebalancing()).isFalse());
+                    }
+                }
+            }
+            // The new node loads its caches in turn: the share that has arrived grows as it goes.
+            double first = during.get(0).rebalance().progress();
+            double last = during.get(during.size() - 1).rebalance().progress();
+            assertThat(last).as("progress at the last read during the rebalance, the first being " + first)
+                    .isGreaterThan(first);
+            ClusterOverview done = read(client);
+            assertThat(done.rebalance().progress()).isEqualTo(1.0);
+            assertThat(done.rebalance().partitionsLeft()).isZero();
+            CacheReport audit = report(done, joiner, GridTables.AUDIT_LOG);
+            assertThat(audit.moving).isZero();
+            assertThat(audit.primary + audit.backup).isEqualTo(partitions);
+            // Every row of the one node before the join was copied to the new one.
+            assertThat(audit.rebalanceKeysReceived).isGreaterThanOrEqualTo(rows);
+            assertThat(client.cache(GridTables.AUDIT_LOG).size()).isGreaterThanOrEqualTo(rows);
+        }
+    }
+
+    /** The report of {@code cache} by the node named {@code consistentId}; fails when it did not answer. */
+    private static CacheReport report(ClusterOverview o, String consistentId, String cache) {
+        NodeReport r = o.nodes().stream().filter(n -> n.consistentId().equals(consistentId)).findFirst()
+                .map(ClusterOverview.NodeOverview::report)
+                .orElseThrow(() -> new AssertionError(consistentId + " is not in the overview"));
+        if (r == null) {
+            throw new AssertionError(consistentId + " did not answer");
+        }
+        return r.caches.stream().filter(c -> c.cache.equals(cache)).findFirst()
+                .orElseThrow(() -> new AssertionError(consistentId + " reports no " + cache));
     }
 
     @Test

@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -32,6 +34,8 @@ public final class LocalGridCluster implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
     private final List<List<String>> processArgs = new ArrayList<>();
     private final List<String> names = new ArrayList<>();
+    /** Environment variables given to node processes launched from now on (Ignite reads its system properties from them too). */
+    private final Map<String, String> processEnvironment = new HashMap<>();
     private int started;
 
     public LocalGridCluster(String name) {
@@ -146,6 +150,14 @@ public final class LocalGridCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * Sets environment variables for the node processes started (or restarted) after this call, e.g.
+     * an {@code IGNITE_*} property, which Ignite reads from the environment as well.
+     */
+    public void processEnvironment(Map<String, String> environment) {
+        processEnvironment.putAll(environment);
+    }
+
     private void launch(int index) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -161,8 +173,10 @@ public final class LocalGridCluster implements AutoCloseable {
         cmd.add(GridNodeMain.class.getName());
         cmd.addAll(processArgs.get(index));
         File log = log(index).toFile();
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+        ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log));
+        builder.environment().putAll(processEnvironment);
+        Process p = builder.start();
         processes.set(index, p);
     }
 
