@@ -119,10 +119,8 @@ public final class ClusterOverviews {
             }
             @SuppressWarnings("unchecked")
             CacheConfiguration<?, ?> cfg = cache.getConfiguration(CacheConfiguration.class);
-            List<Integer> lost = new ArrayList<>(cache.lostPartitions());
-            lost.sort(null);
             caches.add(new ClusterOverview.CacheSummary(name, ignite.affinity(name).partitions(), cfg.getBackups(),
-                    String.valueOf(cfg.getPartitionLossPolicy()), lost));
+                    String.valueOf(cfg.getPartitionLossPolicy()), LostPartitions.ids(cache)));
         }
         return new ClusterOverview(readAt, topologyVersion, ignite.cluster().state().name(), servers.size(), clients,
                 baseline, ignite.cluster().isBaselineAutoAdjustEnabled(), caches, nodes, RebalanceSummary.of(reports));

@@ -42,13 +42,19 @@ public final class LostPartitions {
             if (cache == null) {
                 continue;
             }
-            List<Integer> lost = new ArrayList<>(cache.lostPartitions());
+            List<Integer> lost = ids(cache);
             if (!lost.isEmpty()) {
-                lost.sort(null);
-                out.put(name, List.copyOf(lost));
+                out.put(name, lost);
             }
         }
         return out;
+    }
+
+    /** The ids of the cache's lost partitions, ascending. */
+    static List<Integer> ids(IgniteCache<?, ?> cache) {
+        List<Integer> lost = new ArrayList<>(cache.lostPartitions());
+        lost.sort(null);
+        return List.copyOf(lost);
     }
 
     /**

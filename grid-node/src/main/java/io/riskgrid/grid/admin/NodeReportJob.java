@@ -2,7 +2,6 @@ package io.riskgrid.grid.admin;
 
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
-import org.apache.ignite.cache.CacheMode;
 import org.apache.ignite.cache.affinity.Affinity;
 import org.apache.ignite.cluster.ClusterNode;
 import org.apache.ignite.configuration.CacheConfiguration;
@@ -88,9 +87,6 @@ public final class NodeReportJob implements IgniteCallable<NodeReport> {
             }
             @SuppressWarnings("unchecked")
             CacheConfiguration<?, ?> cfg = cache.getConfiguration(CacheConfiguration.class);
-            if (cfg.getCacheMode() != CacheMode.PARTITIONED) {
-                continue;
-            }
             r.caches.add(cacheReport(ignite, local, name, registries.get(CACHE_GROUP_REGISTRY
                     + (cfg.getGroupName() == null ? name : cfg.getGroupName()))));
         }
